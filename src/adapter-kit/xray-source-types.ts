@@ -1,0 +1,55 @@
+/**
+ * What an adapter offers X-Ray: an enumeration of the content tree in pages,
+ * with a resumable cursor per page, and the raw fields analyzers need.
+ */
+
+/** One unit of crawl work. `cursor` is opaque to the engine and stored as is. */
+export interface CrawlTask {
+  /** Stable key of the task, unique within a scan (used to deduplicate replays). */
+  key: string;
+  cursor: string;
+  /** Depth of the items this task yields, below the scan root (root = 0). */
+  depth: number;
+}
+
+export interface XrayItem {
+  /** Canonical id: lower-case dashed GUID for Sitecore. */
+  id: string;
+  parentId?: string;
+  path: string;
+  name: string;
+  templateId?: string;
+  templateName?: string;
+  language?: string;
+  version?: number;
+  /** ISO timestamp of the last update, when the CMS exposes it. */
+  updatedAt?: string;
+  createdAt?: string;
+  hasChildren: boolean;
+  /** Raw field values by field name, exactly as the CMS returned them. */
+  fields: Record<string, string>;
+}
+
+export interface CrawlPage {
+  items: XrayItem[];
+  /** Tasks this page spawns: children to crawl, the next page of this listing. */
+  next: CrawlTask[];
+  /** Requests this page cost upstream (for progress and rate statistics). */
+  requests: number;
+}
+
+export type XrayCategory =
+  | 'broken-link' | 'orphan' | 'unused-template' | 'unused-rendering' | 'duplicate' | 'security'
+  | 'deep-nesting' | 'too-many-children' | 'large-media' | 'stale-content' | 'circular-reference'
+  | 'empty-container' | 'invalid-field';
+
+export interface XraySource {
+  /** Categories this source gives enough data for; the report says which it cannot see. */
+  readonly supportedCategories: readonly XrayCategory[];
+  /** The first task(s) of a scan rooted at `root` (a path or id; the adapter's default root when absent). */
+  rootTasks(root: string | undefined, signal?: AbortSignal): Promise<CrawlTask[]>;
+  /** Fetches one page of work. Must be safe to call again for the same task after a crash. */
+  crawl(task: CrawlTask, signal?: AbortSignal): Promise<CrawlPage>;
+  /** Full fields (tier 2) for items an analyzer declared it needs. */
+  fetchFull?(ids: string[], signal?: AbortSignal): Promise<XrayItem[]>;
+}
