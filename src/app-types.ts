@@ -57,6 +57,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly calls: CallRunner;
   readiness(): Promise<Readiness>;
+  /** Flips /ready to 503 (first step of a graceful shutdown); calls in flight go on. */
+  beginShutdown(): void;
   /** Closes adapters, stores and background work. Idempotent. */
   close(): Promise<void>;
 }

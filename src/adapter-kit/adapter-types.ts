@@ -9,7 +9,7 @@ import type { XraySource } from './xray-source-types.ts';
 
 export type Capability = 'read' | 'search' | 'media' | 'write' | 'xray';
 
-/** What an adapter gets from the host. Adapters never read process.env or call global fetch. */
+/** What an adapter gets from the host. Adapters never read the environment or call global fetch. */
 export interface AdapterKit {
   /** Resilient client bound to the adapter's base URL and policies. */
   http: HttpClient;

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adapterConfigSchema } from '../app.ts';
+import { ConduitError } from '../core/conduit-error.ts';
+import { checkConfigText, loadConfig } from './load-config.ts';
+import { answersFromFlags } from '../cli/commands/config-generate.ts';
+import { generateConfigYaml } from './generate-config.ts';
+
+const env = { SC_PASSWORD: 'hunter2-very-secret' };
+const good = `
+adapters:
+  main:
+    type: sitecore-xp
+    url: https://cm.example.com
+    credentials: { domain: sitecore, username: admin, password: \${SC_PASSWORD} }
+`;
+
+function check(text: string, environment: Record<string, string> = env) {
+  return checkConfigText(text, 'conduit.yaml', { env: environment, adapterSchema: adapterConfigSchema });
+}
+
+test('a valid file loads, with defaults applied, frozen, and the secret interpolated', async () => {
+  const result = await check(good);
+  assert.deepEqual(result.issues, []);
+  const config = result.loaded?.config;
+  assert.ok(config);
+  assert.equal(config.storage.sqlite, './conduit.db');
+  assert.equal(config.adapters['main']?.resilience.maxAttempts, 3);
+  assert.ok(Object.isFrozen(config.adapters['main']));
+  assert.deepEqual(result.loaded?.secrets, ['hunter2-very-secret']);
+});
+
+test('a missing env var is CFG_ENV_MISSING naming the variable, path and line', async () => {
+  const result = await check(good, {});
+  const issue = result.issues.find((i) => i.code === 'CFG_ENV_MISSING');
+  assert.ok(issue, JSON.stringify(result.issues));
+  assert.match(issue.message, /SC_PASSWORD/);
+  assert.equal(issue.path, 'adapters.main.credentials.password');
+  assert.equal(issue.line, 6);
+});
+
+test('${VAR:-default} falls back, $$ is a literal dollar', async () => {
+  const result = await check(good.replace('${SC_PASSWORD}', '${NOPE:-fallback-pw}').replace('admin', 'ad$$min'), {});
+  assert.equal(result.loaded?.config.adapters['main']?.['credentials'] && JSON.stringify(result.loaded.config.adapters['main']['credentials']),
+    JSON.stringify({ domain: 'sitecore', username: 'ad$min', password: 'fallback-pw' }));
+});
+
+test('an unknown key is CFG_UNKNOWN_KEY with the intended key suggested and located', async () => {
+  const result = await check(`${good}stroage:\n  sqlite: ./x.db\n`);
+  const issue = result.issues.find((i) => i.code === 'CFG_UNKNOWN_KEY');
+  assert.ok(issue, JSON.stringify(result.issues));
+  assert.equal(issue.path, 'stroage');
+  assert.match(issue.message, /did you mean "storage"/);
+  assert.equal(issue.line, 7);
+});
+
+test('a wrong type is CFG_WRONG_TYPE at its dot-path', async () => {
+  const result = await check(`${good}server:\n  http:\n    port: "three thousand"\n`);
+  const issue = result.issues.find((i) => i.code === 'CFG_WRONG_TYPE');
+  assert.ok(issue, JSON.stringify(result.issues));
+  assert.equal(issue.path, 'server.http.port');
+  assert.equal(issue.line, 9);
+  assert.match(issue.hint, /number/);
+});
+
+test('an unknown adapter type is CFG_UNKNOWN_ADAPTER_TYPE listing the types', async () => {
+  const result = await check(good.replace('sitecore-xp', 'drupal'));
+  const issue = result.issues.find((i) => i.code === 'CFG_UNKNOWN_ADAPTER_TYPE');
+  assert.ok(issue, JSON.stringify(result.issues));
+  assert.equal(issue.path, 'adapters.main.type');
+  assert.match(issue.message, /sitecore-xp/);
+});
+
+test('a bad credentials shape is CFG_BAD_CREDENTIALS', async () => {
+  const result = await check(good.replace('username: admin, ', ''));
+  const issue = result.issues.find((i) => i.code === 'CFG_BAD_CREDENTIALS');
+  assert.ok(issue, JSON.stringify(result.issues));
+  assert.match(issue.path, /^adapters\.main\.credentials/);
+});
+
+test('a literal secret in the file is refused', async () => {
+  const result = await check(good.replace('${SC_PASSWORD}', 'plaintext-password'));
+  assert.ok(result.issues.some((i) => i.path === 'adapters.main.credentials.password' && /literally/.test(i.message)));
+});
+
+test('all problems are reported at once', async () => {
+  const result = await check(`${good}stroage: {}\nserver: { http: { port: x } }\nmcp: { readOnly: 3 }\n`, {});
+  assert.ok(result.issues.filter((i) => i.severity === 'error').length >= 4, JSON.stringify(result.issues));
+});
+
+test('malformed YAML is CFG_YAML_MALFORMED with line and column, never "not found"', async () => {
+  await assert.rejects(check('adapters:\n  main: [unclosed\n'), (error: unknown) => {
+    assert.ok(error instanceof ConduitError);
+    assert.equal(error.code, 'CFG_YAML_MALFORMED');
+    assert.match(error.message, /conduit\.yaml:\d+:\d+/);
+    return true;
+  });
+});
+
+test('a missing file is CFG_NOT_FOUND; DATABASE_URL selects Postgres', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conduit-cfg-'));
+  await assert.rejects(loadConfig({ env: {}, cwd: dir, adapterSchema: adapterConfigSchema }), { code: 'CFG_NOT_FOUND' });
+  writeFileSync(join(dir, 'conduit.yaml'), good);
+  const loaded = await loadConfig({ env: { ...env, DATABASE_URL: 'postgres://u@127.0.0.1/db' }, cwd: dir, adapterSchema: adapterConfigSchema });
+  assert.equal(loaded.config.storage.postgres, 'postgres://u@127.0.0.1/db');
+});
+
+test('config generate output validates', async () => {
+  const answers = answersFromFlags({ adapter: ['main:sitecore-xp:https://cm.example.com'], storage: 'sqlite:./x.db', host: '127.0.0.1', port: '3100', tokenEnv: 'CONDUIT_TOKEN' });
+  const yaml = generateConfigYaml(answers);
+  assert.match(yaml, /# /);
+  const result = await check(yaml, { MAIN_PASSWORD: 'pw-from-env', CONDUIT_TOKEN: 'a-token-of-at-least-16-chars' });
+  assert.deepEqual(result.issues, []);
+  assert.equal(result.loaded?.config.server.http.port, 3100);
+});

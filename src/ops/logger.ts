@@ -1,0 +1,59 @@
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+import type { Logger } from '../core/ports.ts';
+import { currentCallScope } from './call-context.ts';
+
+export interface LoggerOptions {
+  level?: string;
+  /** Exact values never to print (passwords, tokens taken from the environment). */
+  secrets?: readonly string[];
+  /** Where lines go; stderr by default, because in stdio mode stdout belongs to MCP. */
+  destination?: { write(line: string): unknown };
+}
+
+const REDACTED = '[REDACTED]';
+
+/** Paths redacted wherever they appear, whatever their value. */
+const REDACT_PATHS = [
+  'password', '*.password', 'token', '*.token', 'apiKey', '*.apiKey', 'secret', '*.secret',
+  'authorization', '*.authorization', 'headers.authorization', 'headers.cookie', '*.headers.cookie',
+  'cookie', '*.cookie', 'credentials', '*.credentials',
+];
+
+/**
+ * pino JSON logs to stderr. Secrets are removed twice: by key path, and by
+ * value on the finished line, so a secret that slips into a message or an
+ * error text still never reaches the log.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const target = options.destination ?? { write: (line: string) => process.stderr.write(line) };
+  const secrets = [...new Set(options.secrets ?? [])].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  const destination: DestinationStream = {
+    write: (line: string) => {
+      target.write(secrets.length === 0 ? line : scrub(line, secrets));
+    },
+  };
+  const base: PinoLogger = pino({
+    level: options.level ?? 'info',
+    base: { service: 'conduit' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const scope = currentCallScope();
+      if (!scope) return {};
+      return { correlationId: scope.correlationId, tool: scope.tool, ...(scope.adapter ? { adapter: scope.adapter } : {}) };
+    },
+  }, destination);
+  return base;
+}
+
+function scrub(line: string, secrets: readonly string[]): string {
+  let out = line;
+  for (const secret of secrets) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    // The same secret as it appears inside a JSON string (quotes, backslashes escaped).
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join(REDACTED);
+  }
+  return out;
+}
