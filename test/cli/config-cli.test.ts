@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'conduit-cli-'));
+const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const valid = `adapters:\n  main:\n    type: sitecore-xp\n    url: https://cm.example.com\n    credentials: { domain: sitecore, username: admin, password: \${SC_PW} }\n`;
+const env = { SC_PW: 'from-the-environment' };
+
+test('--version and --help', async () => {
+  const version = await runCli(['--version']);
+  assert.equal(version.code, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+  const help = await runCli(['--help']);
+  assert.equal(help.code, 0);
+  for (const command of ['serve', 'config', 'demo', 'simulator']) assert.match(help.stdout, new RegExp(`\\b${command}\\b`));
+});
+
+test('config validate: a valid file exits 0', async () => {
+  const result = await runCli(['config', 'validate', write('ok.yaml', valid)], { env });
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /valid/);
+});
+
+test('config validate: each class of bad config gets a coded, located message and a non-zero exit', async () => {
+  const cases: Array<[string, string, Record<string, string>, RegExp]> = [
+    ['missing env var', valid, {}, /\[CFG_ENV_MISSING\] .*:5:\d+ adapters\.main\.credentials\.password: environment variable SC_PW/],
+    ['unknown key', `${valid}loging: { level: info }\n`, env, /\[CFG_UNKNOWN_KEY\] .*:6:1 loging: unknown key "loging" \(did you mean "logging"\?\)/],
+    ['wrong type', `${valid}mcp: { readOnly: "yes please" }\n`, env, /\[CFG_WRONG_TYPE\] .*:6:\d+ mcp\.readOnly/],
+    ['unknown adapter type', valid.replace('sitecore-xp', 'joomla'), env, /\[CFG_UNKNOWN_ADAPTER_TYPE\] .*adapters\.main\.type/],
+    ['bad credentials shape', valid.replace('username: admin, ', 'user: admin, '), env, /\[CFG_BAD_CREDENTIALS\]|\[CFG_UNKNOWN_KEY\].*credentials\.user/],
+    ['malformed YAML', 'adapters:\n  main: {type: sitecore-xp\n', env, /\[CFG_YAML_MALFORMED\] .*:\d+:\d+ is not valid YAML/],
+  ];
+  for (const [name, text, caseEnv, expected] of cases) {
+    const result = await runCli(['config', 'validate', write(`${name.replace(/ /g, '-')}.yaml`, text)], { env: caseEnv });
+    assert.notEqual(result.code, 0, name);
+    assert.equal(result.code, 3, `${name}: configuration errors exit 3`);
+    assert.match(result.stdout, expected, name);
+    assert.match(result.stdout, /fix: /, `${name} says how to fix it`);
+  }
+});
+
+test('config validate --json gives the same report as JSON', async () => {
+  const result = await runCli(['config', 'validate', '--json', write('json.yaml', `${valid}stroage: {}\n`)], { env });
+  assert.equal(result.code, 3);
+  const report: unknown = JSON.parse(result.stdout);
+  assert.equal(Reflect.get(report as object, 'valid'), false);
+  const issues: unknown = Reflect.get(report as object, 'issues');
+  assert.ok(Array.isArray(issues) && issues.some((i: unknown) => Reflect.get(i as object, 'code') === 'CFG_UNKNOWN_KEY' && Reflect.get(i as object, 'line') === 6));
+});
+
+test('config validate on a missing file: CFG_NOT_FOUND, not a crash', async () => {
+  const result = await runCli(['config', 'validate', join(dir, 'nope.yaml')]);
+  assert.equal(result.code, 3);
+  assert.match(result.stdout, /CFG_NOT_FOUND/);
+});
+
+test('config generate writes a commented file that validates, and never overwrites without --force', async () => {
+  const out = join(dir, 'generated.yaml');
+  const args = ['config', 'generate', '--out', out, '--adapter', 'main:sitecore-xp:https://cm.example.com', '--token-env', 'CONDUIT_TOKEN'];
+  const first = await runCli(args);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(readFileSync(out, 'utf8'), /^# Conduit configuration/);
+  const again = await runCli(args);
+  assert.equal(again.code, 3);
+  assert.match(again.stderr, /CFG_FILE_EXISTS/);
+  assert.equal((await runCli([...args, '--force'])).code, 0);
+  const check = await runCli(['config', 'validate', out], { env: { MAIN_PASSWORD: 'x-from-env', CONDUIT_TOKEN: 'token-with-16-plus-chars' } });
+  assert.equal(check.code, 0, check.stdout);
+});
+
+test('an unknown command is a usage error (exit 2)', async () => {
+  const result = await runCli(['frobnicate']);
+  assert.equal(result.code, 2);
+});
