@@ -7,4 +7,5 @@ import type { AdapterRegistry } from '../src/adapter-host/adapter-host.ts';
  */
 export const adapterRegistry: AdapterRegistry = {
   'sitecore-xp': () => import('./sitecore-xp/manifest.ts'),
+  'sitecore-xmc': () => import('./sitecore-xmc/manifest.ts'),
 };

@@ -5,5 +5,6 @@ export type { Logger, Clock } from '../core/ports.ts';
 export type * from '../core/content-model.ts';
 export type * from './http-types.ts';
 export type * from './xray-source-types.ts';
+export type * from './xray-profile-types.ts';
 export type * from './adapter-types.ts';
 export { capabilitiesOf } from './adapter-types.ts';

@@ -28,6 +28,22 @@ export interface XrayItem {
   hasChildren: boolean;
   /** Raw field values by field name, exactly as the CMS returned them. */
   fields: Record<string, string>;
+  /**
+   * References parsed from `fields` by the adapter (it knows the CMS's
+   * encodings); the engine stores them with the item, in the same transaction.
+   */
+  references?: XrayReference[];
+}
+
+/** One reference from an item's field to another item. At least one of targetId / targetPath is set. */
+export interface XrayReference {
+  field: string;
+  /** What encodes it, e.g. rendering-id, rendering-datasource-path, general-link-internal, rich-text-media, multilist. */
+  kind: string;
+  /** Canonical id of the target. */
+  targetId?: string;
+  /** Absolute path of the target, for references by path (path datasources, `local:` resolved against the item). */
+  targetPath?: string;
 }
 
 export interface CrawlPage {

@@ -15,7 +15,7 @@ adapters:
   main:
     type: sitecore-xp
     url: https://cm.example.com
-    credentials: { domain: sitecore, username: admin, password: \${SC_PASSWORD} }
+    credentials: { domain: sitecore, username: admin, password: "\${SC_PASSWORD}" }
 `;
 
 function check(text: string, environment: Record<string, string> = env) {

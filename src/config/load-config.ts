@@ -45,13 +45,16 @@ export async function checkConfigFile(options: LoadOptions): Promise<ConfigCheck
 
 export async function checkConfigText(text: string, source: string, options: Pick<LoadOptions, 'env' | 'adapterSchema'>): Promise<ConfigCheck> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0];
     throw new ConduitError('CFG_YAML_MALFORMED',
       `${source}${pos ? `:${pos.line}:${pos.col}` : ''} is not valid YAML: ${yamlError.message.split('\n')[0] ?? ''}`,
-      { details: { file: source, line: pos?.line, column: pos?.col } });
+      {
+        details: { file: source, line: pos?.line, column: pos?.col },
+        ...(text.includes('${') ? { hint: 'Fix the YAML at that line and column. Inside { } or [ ], quote values that use ${VAR}: password: "${VAR}".' } : {}),
+      });
   }
   const interpolation = interpolateEnv(doc, options.env);
   const issues: ConfigIssue[] = interpolation.problems.map((p) => ({

@@ -59,8 +59,10 @@ function toConfigIssues(issue: z.core.$ZodIssue, schema: z.ZodType, base: Proper
     const knownCommon = base.length > 0 ? knownKeysAt(adapterCommonSchema, []) : [];
     return issue.keys.map((key) => {
       const suggestion = suggestKey(key, [...known, ...knownCommon]);
+      const keyPath = [...path.map(String), key].join('.');
       return {
-        code: 'CFG_UNKNOWN_KEY', severity: 'error', path: [...path.map(String), key].join('.'),
+        code: /^adapters\.[^.]+\.credentials\./.test(keyPath) ? 'CFG_BAD_CREDENTIALS' : 'CFG_UNKNOWN_KEY',
+        severity: 'error', path: keyPath,
         message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
         hint: suggestion ? `Rename "${key}" to "${suggestion}".` : `Remove "${key}"; allowed keys here: ${known.join(', ') || '(none)'}.`,
       };

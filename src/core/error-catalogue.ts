@@ -223,6 +223,21 @@ const entries = {
     fix: 'Start a new scan with `conduit xray scan`.',
     retryable: false,
   },
+  XRAY_CRAWL_INTERRUPTED: {
+    means: 'The crawl stopped before the end (the CMS or the store became unreachable, or Conduit was asked to stop); every committed page is kept.',
+    fix: 'Resume it with `conduit xray resume <scanId>` once the cause is fixed; `conduit serve` and `conduit worker` resume interrupted scans by themselves.',
+    retryable: true,
+  },
+  XRAY_SCAN_FAILED: {
+    means: 'The scan failed; the pages crawled before the failure are kept and the reason is stored with the scan.',
+    fix: 'Read the reason with `conduit xray status <scanId>`, fix it (often the adapter credentials or root), then start a new scan.',
+    retryable: false,
+  },
+  XRAY_SCAN_CANCELLED: {
+    means: 'The scan was cancelled before it finished; the pages crawled so far are kept.',
+    fix: 'Start a new scan with `conduit xray scan` if you still need one.',
+    retryable: false,
+  },
   // ── process ──────────────────────────────────────────────────────────────
   SHUTTING_DOWN: {
     means: 'Conduit is shutting down and no longer accepts new work.',

@@ -16,8 +16,14 @@ export const resilienceConfigSchema = z.strictObject({
     maxDelayMs: z.number().int().positive().default(5_000),
   }).prefault({}),
   breaker: z.strictObject({
-    /** Opens after this many consecutive failures. */
-    consecutiveFailures: z.number().int().positive().default(5),
+    /**
+     * Opens after this many consecutive failed attempts. 10, not 5: with 3
+     * attempts per request, a CMS failing 30% of calls at random reaches 5 in
+     * a row about every 600 attempts (a busy X-Ray scan would stall every few
+     * seconds), 10 in a row about every 240,000; a CMS that is down still
+     * trips it within 4 requests.
+     */
+    consecutiveFailures: z.number().int().positive().default(10),
     /** Also opens when the failure rate over `windowMs` exceeds this (0 disables). */
     failureRateThreshold: z.number().min(0).max(1).default(0.5),
     windowMs: z.number().int().positive().default(30_000),

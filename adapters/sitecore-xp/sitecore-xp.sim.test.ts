@@ -1,0 +1,176 @@
+// sitecore-xp specifics against the Sitecore simulator over real HTTP: request costs, search totals, X-Ray crawl, session expiry.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConduitError, type AdapterClient, type CrawlTask, type XrayItem, type XraySource } from '../../src/adapter-kit/index.ts';
+import { createTestKit, type TestKit } from '../../src/http/test-support/test-kit.ts';
+import { startSitecoreSimulator, type SitecoreSimulator, type SitecoreSimulatorOptions } from '../sitecore/simulator/sitecore-simulator.ts';
+import { createSitecoreXpClient } from './sitecore-xp-client.ts';
+import { sitecoreXpConfigSchema } from './sitecore-xp-config.ts';
+
+interface Rig { sim: SitecoreSimulator; testKit: TestKit; client: AdapterClient; close(): Promise<void> }
+
+async function rig(options: SitecoreSimulatorOptions = {}, xrayPageSize = 50): Promise<Rig> {
+  const sim = await startSitecoreSimulator({ items: 400, seed: 1, ...options });
+  const testKit = createTestKit({ name: 'xp', baseUrl: sim.url });
+  const config = sitecoreXpConfigSchema.parse({ url: sim.url, credentials: options.credentials ?? { domain: 'sitecore', username: 'admin', password: 'b' } });
+  const client = createSitecoreXpClient(config, testKit.kit, { xrayPageSize });
+  return { sim, testKit, client, async close() { testKit.close(); await sim.close(); } };
+}
+
+function xrayOf(client: AdapterClient): XraySource {
+  assert.ok(client.xray);
+  return client.xray;
+}
+
+/** A minimal crawl engine: breadth-first over tasks, deduplicating by key, as the X-Ray engine does. */
+async function crawlAll(source: XraySource, root: string): Promise<{ items: XrayItem[]; keys: string[]; requests: number }> {
+  const queue: CrawlTask[] = await source.rootTasks(root);
+  const seen = new Set<string>();
+  const items: XrayItem[] = [];
+  let requests = 0;
+  while (queue.length > 0) {
+    const task = queue.shift();
+    if (!task || seen.has(task.key)) continue;
+    seen.add(task.key);
+    const page = await source.crawl(task);
+    items.push(...page.items);
+    requests += page.requests;
+    queue.push(...page.next);
+  }
+  return { items, keys: [...seen], requests };
+}
+
+void describe('sitecore-xp against the simulator', () => {
+  let r: Rig;
+  before(async () => { r = await rig(); });
+  after(async () => { await r.close(); });
+
+  void test('health: reachable; the simulator serves no sitecore.version.xml, so the version is unknown', async () => {
+    const health = await r.client.health();
+    assert.equal(health.status, 'reachable');
+    assert.equal(health.version, undefined);
+    assert.match(health.message ?? '', /version unknown .*404/);
+  });
+
+  void test('listing costs one children request per page', async () => {
+    const parent = [...r.sim.tree.items.values()].find((i) => r.sim.tree.pathOf(i) === '/sitecore/content/Home');
+    assert.ok(parent);
+    r.sim.resetStats();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await r.client.listContent({ parent: { id: parent.id }, limit: 4, ...(cursor ? { cursor } : {}) });
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    assert.equal(pages, Math.ceil(r.sim.tree.children(parent, true).length / 4));
+    assert.equal(r.sim.stats().childrenFetches[parent.id], pages);
+    await assert.rejects(r.client.listContent({ parent: { id: parent.id }, cursor: 'p1' }), { code: 'TOOL_CURSOR_INVALID' });
+    const projected = await r.client.listContent({ parent: { id: parent.id }, limit: 2, fields: ['Title'] });
+    assert.ok(projected.items.every((i) => Object.keys(i.fields).join() === 'Title' && i.name && i.parentId === parent.id));
+    await assert.rejects(r.client.listContent({ parent: { id: '4d2f0c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6' } }), { code: 'ADP_NOT_FOUND' });
+  });
+
+  void test('search: TotalCount includes unreadable items, paging asks exactly TotalPage pages', async () => {
+    const search = r.client.search;
+    assert.ok(search);
+    const hits = [...r.sim.tree.items.values()].filter((i) => i.langs['en'] && i.name.toLowerCase().includes('press'));
+    const hidden = hits[0];
+    assert.ok(hidden && hits.length > 6);
+    hidden.readable = false;
+    try {
+      r.sim.resetStats();
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let total: number | undefined;
+      do {
+        const page = await search.search({ text: 'press', limit: 4, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((i) => i.id));
+        total = page.total;
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.equal(total, hits.length);
+      assert.equal(seen.length, hits.length - 1);
+      assert.equal(seen.includes(hidden.id), false);
+      assert.equal(r.sim.stats().byRoute['search'], Math.ceil(hits.length / 4));
+    } finally {
+      hidden.readable = true;
+    }
+    const byType = await search.search({ type: 'Sample Item', under: { path: '/sitecore/content' }, limit: 50 });
+    assert.ok(byType.items.length > 0 && byType.items.every((i) => i.type.name === 'Sample Item' && i.path?.startsWith('/sitecore/content/')));
+    await assert.rejects(search.search({}), { code: 'TOOL_INVALID_ARGS' });
+  });
+
+  void test('X-Ray crawls every readable item once, in pages, with deterministic keys and all raw fields', async () => {
+    const source = xrayOf(r.client);
+    assert.equal(source.supportedCategories.length, 13);
+    const first = await crawlAll(source, '/sitecore');
+    const expected = [...r.sim.tree.items.values()].filter((i) => i.readable && r.sim.tree.ancestorsOf(i).every((a) => a.readable)).map((i) => i.id);
+    const ids = first.items.map((i) => i.id);
+    assert.equal(new Set(ids).size, ids.length, 'an item was yielded twice');
+    assert.deepEqual([...ids].sort(), [...expected].sort());
+    assert.ok(first.keys.some((k) => /^children:.*:50$/.test(k)), 'a big parent was split into pages');
+    const again = await crawlAll(source, '/sitecore');
+    assert.deepEqual(again.keys, first.keys);
+    const home = first.items.find((i) => i.path === '/sitecore/content/Home');
+    assert.ok(home);
+    assert.ok('__Security' in home.fields && '__Renderings' in home.fields && '__Workflow state' in home.fields);
+    assert.match(home.updatedAt ?? '', /^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  void test('X-Ray: a replayed task gives the same page; depth counts from the root; fetchFull and bad roots', async () => {
+    const source = xrayOf(r.client);
+    const [root] = await source.rootTasks('/sitecore/content');
+    assert.ok(root);
+    assert.equal(root.depth, 0);
+    const rootPage = await source.crawl(root);
+    const childTask = rootPage.next[0];
+    assert.ok(childTask);
+    assert.equal(childTask.depth, 1);
+    const once = await source.crawl(childTask);
+    const twice = await source.crawl(childTask);
+    assert.deepEqual(twice, once);
+    assert.ok(once.next.every((t) => t.depth === 2 || (t.depth === 1 && t.key.startsWith(`children:${childTask.cursor.split(':')[1]}:`))));
+    const full = await source.fetchFull?.([once.items[0]?.id ?? '', '4d2f0c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6']);
+    assert.equal(full?.length, 1);
+    await assert.rejects(source.rootTasks('/sitecore/nowhere'), { code: 'ADP_NOT_FOUND' });
+    await assert.rejects(source.rootTasks('4d2f0c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6'), { code: 'ADP_NOT_FOUND' });
+    await assert.rejects(source.crawl({ key: 'x', cursor: 'page:7', depth: 0 }), { code: 'TOOL_CURSOR_INVALID' });
+  });
+
+  void test('writes by template name and parent id; update by path; system fields on request', async () => {
+    const write = r.client.write;
+    assert.ok(write);
+    const created = await write.create({ parent: { id: '110d559f-dea5-42ea-9c1c-8a5df7e70ef9' }, name: 'Made By Test', type: 'Sample Item', fields: { Title: 'One' } });
+    assert.equal(created.path, '/sitecore/content/Home/Made By Test');
+    const updated = await write.update({ ref: { path: '/sitecore/content/Home/Made By Test' }, fields: { Text: '<p>two</p>' } });
+    assert.equal(updated.fields['Text'], '<p>two</p>');
+    const withSystem = await r.client.getContent({ id: created.id }, { includeSystemFields: true });
+    assert.ok(withSystem?.createdAt && withSystem.updatedAt);
+    await assert.rejects(write.create({ parent: { path: '/sitecore/content/Home' }, name: 'x', type: 'No Such Template', fields: {} }), { code: 'ADP_NOT_FOUND' });
+    await write.delete({ path: '/sitecore/content/Home/Made By Test' });
+    assert.equal(await r.client.getContent({ id: created.id }), null);
+  });
+});
+
+void test('an expired session is renewed by one new login (.ASPXAUTH instance)', async () => {
+  const r = await rig({ sessionTtlMs: 150, cookieName: '.ASPXAUTH' });
+  try {
+    assert.equal((await r.client.getContent({ path: '/sitecore/content/Home' }))?.name, 'Home');
+    await sleep(200);
+    assert.equal((await r.client.getContent({ path: '/sitecore/content/Home' }))?.name, 'Home');
+    assert.equal(r.sim.stats().byRoute['login'], 2);
+  } finally { await r.close(); }
+});
+
+void test('wrong credentials against the simulator: ADP_AUTH_FAILED from health and reads', async () => {
+  const r = await rig({ credentials: { domain: 'sitecore', username: 'admin', password: 'right-one' } });
+  try {
+    const wrong = createSitecoreXpClient(sitecoreXpConfigSchema.parse({ url: r.sim.url, credentials: { domain: 'sitecore', username: 'admin', password: 'wrong-one' } }), r.testKit.kit);
+    const error = await wrong.getContent({ path: '/sitecore/content/Home' }).then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof ConduitError && error.code === 'ADP_AUTH_FAILED');
+    assert.equal((await wrong.health()).status, 'auth_failed');
+    assert.equal(JSON.stringify(error.toJSON()).includes('wrong-one'), false);
+  } finally { await r.close(); }
+});

@@ -1,0 +1,43 @@
+import type { FieldIssue, ProfileItem } from '../../../../src/adapter-kit/index.ts';
+import { normalizeGuid, splitGuidList } from '../guid.ts';
+import { parseSitecoreDate } from '../sitecore-date.ts';
+import { GUID_STANDARD_FIELDS, resolveField } from './sitecore-field-types.ts';
+import type { SitecoreSchema } from './sitecore-schema.ts';
+import { isSingleSelfClosingElement } from './xml-attributes.ts';
+
+/**
+ * Raw values that break their field type's storage format (simulator README,
+ * invalid-field): dates not `yyyyMMdd[THHmmss[Z]]`; General Link/Image/File
+ * values (or values starting `<link`/`<image`) that are not one well-formed
+ * self-closing element; Droplink/Multilist-style fields and the GUID standard
+ * fields with an entry that is not a braced GUID; and fields with a Required
+ * validator left empty.
+ */
+const BRACED_ONE = /^\{[^}]+\}$/;
+
+function badGuidEntry(value: string): string | undefined {
+  return splitGuidList(value).find((entry) => !BRACED_ONE.test(entry) || normalizeGuid(entry) === null);
+}
+
+export function fieldIssues(schema: SitecoreSchema, item: ProfileItem): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const [field, value] of Object.entries(item.fields)) {
+    const resolved = resolveField(schema, item.templateId, field, value);
+    if (value.trim() === '') {
+      if (resolved.required) out.push({ field, kind: 'required-empty', value, detail: 'the field has a Required validator but no value' });
+      continue;
+    }
+    if (resolved.family === 'date' && parseSitecoreDate(value) === null) {
+      out.push({ field, kind: 'malformed-date', value, detail: 'not a Sitecore date (yyyyMMddTHHmmssZ)' });
+    }
+    const looksLikeLinkXml = value.startsWith('<link') || value.startsWith('<image');
+    if ((resolved.family === 'link-xml' || looksLikeLinkXml) && !isSingleSelfClosingElement(value, ['link', 'image', 'file'])) {
+      out.push({ field, kind: 'malformed-link-xml', value, detail: 'not one well-formed self-closing <link>, <image> or <file> element' });
+    }
+    if (resolved.family === 'id' || resolved.family === 'id-list' || GUID_STANDARD_FIELDS.has(field.toLowerCase())) {
+      const bad = badGuidEntry(value);
+      if (bad !== undefined) out.push({ field, kind: 'malformed-guid', value: bad, detail: 'an entry is not a braced GUID' });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import type { ProfileItem, XrayModel, XrayProfile } from '../../../../src/adapter-kit/index.ts';
+import { normalizeGuid, splitGuidList } from '../guid.ts';
+import { itemNameProblem } from '../item-name.ts';
+import { parseAcl } from './sitecore-acl.ts';
+import { fieldIssues } from './sitecore-field-checks.ts';
+import { itemReferences } from './sitecore-references.ts';
+import { DATASOURCE_FOLDER_NAME, roleOf, scopeOf } from './sitecore-roles.ts';
+import { buildSitecoreSchema, SCHEMA_TEMPLATE_IDS, type SitecoreSchema } from './sitecore-schema.ts';
+
+/**
+ * Sitecore's reading of stored X-Ray data, for the CMS-neutral analyzers
+ * (docs/adr/0002-xray-analysis-boundary.md). Pure: everything it knows comes
+ * from the scan's own items.
+ */
+export const SITECORE_PROFILE_VERSION = '1';
+
+function sizeOf(item: ProfileItem): number | null {
+  const raw = (item.fields['Size'] ?? '').trim();
+  return /^\d+$/.test(raw) ? Number(raw) : null;
+}
+
+export function createSitecoreModel(schema: SitecoreSchema): XrayModel {
+  return {
+    role: (item) => roleOf(schema, item),
+    scope: scopeOf,
+    references: (item) => itemReferences(schema, item),
+    baseTypes: (item) => (roleOf(schema, item) === 'type'
+      ? splitGuidList(item.fields['__Base template'] ?? '').map(normalizeGuid).filter((id): id is string => id !== null)
+      : []),
+    access: (item) => parseAcl(item.fields['__Security'] ?? ''),
+    inActiveWorkflow(item) {
+      const state = normalizeGuid(item.fields['__Workflow state'] ?? '');
+      return state !== null && !schema.isFinalState(state);
+    },
+    mediaBytes: (item) => (roleOf(schema, item) === 'media' ? sizeOf(item) : null),
+    fieldIssues: (item) => fieldIssues(schema, item),
+    nameIssue: (item) => itemNameProblem(item.name),
+    isReuseFolder: (item) => roleOf(schema, item) === 'container' && item.name.toLowerCase() === DATASOURCE_FOLDER_NAME && scopeOf(item).content,
+    reuseKind(item, belowReuseFolder) {
+      const role = roleOf(schema, item);
+      const scope = scopeOf(item);
+      if (role === 'media' && scope.media) return 'media';
+      if (belowReuseFolder && scope.content && role !== 'container') return 'datasource';
+      return null;
+    },
+  };
+}
+
+export const sitecoreXrayProfile: XrayProfile = {
+  id: 'sitecore',
+  version: SITECORE_PROFILE_VERSION,
+  definitionTemplateIds: SCHEMA_TEMPLATE_IDS,
+  createModel: (definitions) => createSitecoreModel(buildSitecoreSchema(definitions)),
+};

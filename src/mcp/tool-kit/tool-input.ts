@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ConduitError } from '../../core/conduit-error.ts';
+import type { ItemRef } from '../../core/content-model.ts';
+
+/**
+ * Tool input schemas come in variants chosen per server from the
+ * configuration: `adapter` is required when several adapters are configured,
+ * and `path` is offered only when some adapter has paths. Every variant is
+ * built once, when the tool module loads, never per request.
+ */
+export interface InputShape {
+  /** Several adapters are configured, so the caller must name one. */
+  adapterRequired: boolean;
+  /** Some configured adapter addresses items by path. */
+  paths: boolean;
+}
+
+export interface ToolInput<Args> {
+  /** The schema the handler's arguments are typed by: every variant's arguments parse with it. */
+  loose: z.ZodType<Args>;
+  /** The schema advertised (and enforced) for this configuration. */
+  pick(shape: InputShape): z.ZodType;
+}
+
+const adapterOptional = z.string().min(1).optional()
+  .describe('Adapter name (a key under `adapters:` in the Conduit config). May be left out when only one adapter is configured.');
+const adapterRequired = z.string().min(1)
+  .describe('Adapter name (a key under `adapters:` in the Conduit config); health_check lists them.');
+const idArg = z.string().min(1).optional()
+  .describe('Item id (Sitecore: a GUID such as {110D559F-DEA5-42EA-9C1C-8A5DF7E70EF9}). Give id or path.');
+export const pathArg = z.string().regex(/^\//, 'must start with /').optional()
+  .describe('Item path, e.g. /sitecore/content/Home (only for adapters whose items have paths). Give id or path.');
+
+/**
+ * Input of a tool that does not name an item. `pathShape` holds its
+ * path-valued arguments (often none), offered only when some adapter has paths.
+ */
+export function toolInput<S extends z.ZodRawShape, P extends z.ZodRawShape>(shape: S, pathShape: P) {
+  const optionalWithPaths = z.strictObject({ adapter: adapterOptional, ...shape, ...pathShape });
+  const requiredWithPaths = z.strictObject({ adapter: adapterRequired, ...shape, ...pathShape });
+  const optionalIdsOnly = z.strictObject({ adapter: adapterOptional, ...shape });
+  const requiredIdsOnly = z.strictObject({ adapter: adapterRequired, ...shape });
+  const input: ToolInput<z.output<typeof optionalWithPaths>> = {
+    loose: optionalWithPaths,
+    pick(s) {
+      if (s.paths) return s.adapterRequired ? requiredWithPaths : optionalWithPaths;
+      return s.adapterRequired ? requiredIdsOnly : optionalIdsOnly;
+    },
+  };
+  return input;
+}
+
+/** Input of a tool that names one item by `id` or, where the CMS has paths, by `path`. */
+export function itemToolInput<S extends z.ZodRawShape>(shape: S) {
+  const optionalWithPaths = z.strictObject({ adapter: adapterOptional, id: idArg, path: pathArg, ...shape });
+  const requiredWithPaths = z.strictObject({ adapter: adapterRequired, id: idArg, path: pathArg, ...shape });
+  const optionalIdsOnly = z.strictObject({ adapter: adapterOptional, id: idArg, ...shape });
+  const requiredIdsOnly = z.strictObject({ adapter: adapterRequired, id: idArg, ...shape });
+  const input: ToolInput<z.output<typeof optionalWithPaths>> = {
+    loose: optionalWithPaths,
+    pick(s) {
+      if (s.paths) return s.adapterRequired ? requiredWithPaths : optionalWithPaths;
+      return s.adapterRequired ? requiredIdsOnly : optionalIdsOnly;
+    },
+  };
+  return input;
+}
+
+/** The item a call names: exactly one of `id` and `path`. */
+export function itemRef(args: { id?: string | undefined; path?: string | undefined }, label = 'item'): ItemRef {
+  if (args.id !== undefined && args.path !== undefined) {
+    throw new ConduitError('TOOL_INVALID_ARGS', `Give either id or path for the ${label}, not both.`, { hint: 'Pass only `id`, or only `path`.' });
+  }
+  if (args.id !== undefined) return { id: args.id };
+  if (args.path !== undefined) return { path: args.path };
+  throw new ConduitError('TOOL_INVALID_ARGS', `Name the ${label} with id or path.`, { hint: 'Pass `id` (or `path` where the CMS has paths); content_list shows both.' });
+}
+
+/** Turns a zod failure into TOOL_INVALID_ARGS naming every offending argument. */
+export function invalidArgs(tool: string, error: z.ZodError): ConduitError {
+  const issues = error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(arguments)'}: ${issue.message}`);
+  return new ConduitError('TOOL_INVALID_ARGS', `Invalid arguments for ${tool}: ${issues.join('; ')}.`, {
+    details: { issues: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
+  });
+}

@@ -1,0 +1,38 @@
+import { createMcpHandler, isJsonContentType, isLegacyRequest, type ServerNotifier } from '@modelcontextprotocol/server';
+import { toNodeHandler, type NodeMcpRequestHandler } from '@modelcontextprotocol/node';
+import { buildServer, type McpContext } from '../build-server.ts';
+import { LegacySessions } from './legacy-sessions.ts';
+
+export interface McpEndpoint {
+  handle: NodeMcpRequestHandler;
+  close(): Promise<void>;
+}
+
+/**
+ * The /mcp endpoint. The SDK's classifier (`isLegacyRequest`) sends 2025-era
+ * traffic (an initialize handshake, session requests) to the session-based
+ * transport, and 2026-07-28 per-request traffic to the SDK's stateless
+ * handler, which refuses anything legacy on its own leg. Both legs build
+ * their servers from the same factory.
+ */
+export function createMcpEndpoint(ctx: McpContext, maxBodyBytes: number, onerror: (error: Error) => void): McpEndpoint {
+  const notifier: { current?: ServerNotifier } = {};
+  const modern = createMcpHandler(
+    () => buildServer(ctx, notifier.current ? { notify: notifier.current } : {}).server,
+    { legacy: 'reject', maxRequestBodySize: maxBodyBytes, onerror },
+  );
+  notifier.current = modern.notify;
+  const legacy = new LegacySessions({ factory: () => buildServer(ctx), maxBodyBytes, onerror });
+  const route = async (request: Request): Promise<Response> => {
+    if (request.method === 'POST' && !isJsonContentType(request.headers.get('content-type'))) {
+      return Response.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Unsupported Media Type: POST bodies must be application/json.' }, id: null }, { status: 415 });
+    }
+    return (await isLegacyRequest(request, undefined, { maxRequestBodySize: maxBodyBytes })) ? legacy.handle(request) : modern.fetch(request);
+  };
+  return {
+    handle: toNodeHandler({ fetch: route }, { maxRequestBodySize: maxBodyBytes, onerror }),
+    async close() {
+      await Promise.allSettled([modern.close(), legacy.close()]);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONDUIT_BIN } from './run-cli.ts';
+
+export interface ServeProcess {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  stderr(): string;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
+}
+
+/** A config file pointing one sitecore-xp adapter at a simulator; secrets through the environment. */
+export function writeSimulatorConfig(simulatorUrl: string, extra = ''): { path: string; env: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'conduit-e2e-'));
+  const path = join(dir, 'conduit.yaml');
+  writeFileSync(path, [
+    'adapters:',
+    '  main:',
+    '    type: sitecore-xp',
+    `    url: ${simulatorUrl}`,
+    '    credentials: { domain: sitecore, username: admin, password: "${SC_PASSWORD}" }',
+    'storage:',
+    `  sqlite: ${JSON.stringify(join(dir, 'conduit.db'))}`,
+    extra,
+  ].join('\n'));
+  return { path, env: { SC_PASSWORD: 'b' } };
+}
+
+/** Spawns `conduit serve --http 127.0.0.1:0` and waits for its "listening" log line. */
+export async function spawnServeHttp(args: string[], env: Record<string, string>): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [CONDUIT_BIN, 'serve', '--http', '127.0.0.1:0', ...args], {
+    env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${err}`)), 20_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(err);
+      if (match?.[1]) { clearTimeout(timer); resolve(match[1]); }
+    });
+    void exited.then((code) => { clearTimeout(timer); reject(new Error(`serve exited ${code}:\n${err}`)); });
+  });
+  return { child, url, stderr: () => err, exited };
+}
