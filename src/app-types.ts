@@ -2,6 +2,8 @@ import type { Logger } from './core/ports.ts';
 import type { ContentService } from './content/content-service-types.ts';
 import type { ConduitConfig } from './config/config-schema.ts';
 import type { Metrics } from './ops/metrics.ts';
+import type { ScanStore } from './store/scan-store.ts';
+import type { ScanService } from './xray/scan-service.ts';
 
 /** Metadata of one incoming call (MCP tool call or CLI command). */
 export interface CallMeta {
@@ -56,6 +58,10 @@ export interface App {
   readonly content: ContentService;
   readonly metrics: Metrics;
   readonly calls: CallRunner;
+  /** X-Ray scans: start, crawl, resume, status, cancel (both front doors use it). */
+  readonly xray: ScanService;
+  /** The scan store, opened (and migrated per storage.autoMigrate) on first use; STORE_* errors when it cannot be. */
+  scanStore(): Promise<ScanStore>;
   readiness(): Promise<Readiness>;
   /** Flips /ready to 503 (first step of a graceful shutdown); calls in flight go on. */
   beginShutdown(): void;

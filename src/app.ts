@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { adapterRegistry } from '../adapters/index.ts';
 import type { App, AdapterReadiness, Readiness } from './app-types.ts';
-import { startAdapterHost, type AdapterRegistry } from './adapter-host/adapter-host.ts';
+import { startAdapterHost, type AdapterHost, type AdapterRegistry } from './adapter-host/adapter-host.ts';
 import type { ConduitConfig } from './config/config-schema.ts';
 import { createContentService } from './content/content-service.ts';
 import type { Clock, Logger } from './core/ports.ts';
@@ -9,12 +9,13 @@ import { createCallRunner } from './ops/call-runner.ts';
 import { createLogger } from './ops/logger.ts';
 import { Metrics } from './ops/metrics.ts';
 import { packageVersion } from './package-info.ts';
+import { ConduitError } from './core/conduit-error.ts';
+import type { ScanStore } from './store/scan-store.ts';
+import type { ScanHooks } from './xray/engine/engine-types.ts';
+import { lazyScanStore, type StoreProbe } from './xray/lazy-scan-store.ts';
+import { createScanService, type ScanServiceDeps, type XraySourceBinding } from './xray/scan-service.ts';
 
-export interface StoreProbe {
-  kind: 'sqlite' | 'postgres' | 'none';
-  check(): Promise<{ ok: boolean; message?: string }>;
-  close(): Promise<void>;
-}
+export type { StoreProbe } from './xray/lazy-scan-store.ts';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -23,7 +24,10 @@ export interface AppOverrides {
   clock?: Clock;
   /** Secrets to redact from logs when the logger is created here. */
   secrets?: readonly string[];
-  store?: StoreProbe;
+  /** A readiness-only probe, or a whole ScanStore for X-Ray. Default: `storage` from the config, opened on first use. */
+  store?: StoreProbe | ScanStore;
+  /** X-Ray analysis hooks (deep fetch, analyzers) and engine settings (tests use short leases). */
+  xray?: { hooks?: ScanHooks; settings?: ScanServiceDeps['settings'] };
 }
 
 /** The one composition root: wires config → logger, metrics, adapters, services. */
@@ -40,12 +44,19 @@ export async function createApp(config: ConduitConfig, overrides: AppOverrides =
     maxCallsPerSecond: config.limits.maxCallsPerSecond,
     perAdapterCallsPerSecond: Object.fromEntries(Object.entries(config.adapters).map(([n, a]) => [n, a.maxCallsPerSecond])),
   });
-  const store = overrides.store;
+  const store = lazyScanStore(config.storage, { logger, ...(overrides.clock ? { clock: overrides.clock } : {}), ...(overrides.store ? { override: overrides.store } : {}) });
+  const xray = createScanService({
+    store: () => store.open(),
+    source: (name) => xraySourceOf(host, name),
+    logger, clock: overrides.clock ?? { now: () => Date.now() },
+    ...(overrides.xray?.hooks ? { hooks: overrides.xray.hooks } : {}),
+    ...(overrides.xray?.settings ? { settings: overrides.xray.settings } : {}),
+  });
   let shuttingDown = false;
   let closed: Promise<void> | undefined;
 
   async function readiness(): Promise<Readiness> {
-    const storeState = store ? await store.check().catch((e: unknown) => ({ ok: false, message: e instanceof Error ? e.message : 'store check failed' })) : { ok: true };
+    const storeState = await store.check();
     const adapters: AdapterReadiness[] = host.list().map((h) => {
       const breaker = h.http?.breakerState() ?? 'isolated';
       metrics.setBreakerState(h.name, breaker);
@@ -56,24 +67,39 @@ export async function createApp(config: ConduitConfig, overrides: AppOverrides =
       // An open breaker degrades that adapter's tools only; the server stays ready to serve the others.
       ready: !shuttingDown && storeState.ok,
       shuttingDown,
-      store: { kind: store?.kind ?? 'none', ...storeState },
+      store: { kind: store.kind, ...storeState },
       adapters,
     };
   }
 
   return {
     version: packageVersion(),
-    config, logger, content, metrics, calls, readiness,
-    beginShutdown() { shuttingDown = true; },
+    config, logger, content, metrics, calls, readiness, xray,
+    scanStore: () => store.open(),
+    beginShutdown() {
+      shuttingDown = true;
+      xray.beginShutdown();
+    },
     close() {
       shuttingDown = true;
       closed ??= (async () => {
+        // Scans first: their pages in flight finish and commit, and their leases are released, while adapters and store are up.
+        await xray.close();
         await host.close();
-        await store?.close();
+        await store.close();
       })();
       return closed;
     },
   };
+}
+
+/** The adapter's X-Ray source and bulkhead size, or why it has none. */
+function xraySourceOf(host: AdapterHost, name: string): XraySourceBinding {
+  const client = host.client(name);
+  if (!client.xray) {
+    throw new ConduitError('XRAY_SOURCE_MISSING', `Adapter "${name}" (${host.hosted(name).type}) cannot enumerate content for X-Ray.`);
+  }
+  return { source: client.xray, concurrency: host.hosted(name).config.resilience.maxConcurrent };
 }
 
 /** An adapter type's own config schema, for `conduit config validate`; undefined when the type is not shipped. */

@@ -3,6 +3,7 @@ import { ConduitError, type CrawlPage, type CrawlTask, type XrayCategory, type X
 import { normalizeGuid, withXrayReferences } from '../sitecore/shared/index.ts';
 import type { EdgeItem } from './edge-response-schemas.ts';
 import { notOnEdge, type XmcContext } from './xmc-context.ts';
+import { sitecoreXrayProfile } from '../sitecore/shared/xray-profile/sitecore-xray-profile.ts';
 import { edgeItemToXray } from './xmc-mapping.ts';
 
 /**
@@ -68,6 +69,8 @@ export function createXmcXraySource(ctx: XmcContext): XraySource {
   const language = ctx.config.language;
   return {
     supportedCategories: XMC_XRAY_CATEGORIES,
+    unsupportedCategories: XMC_XRAY_UNSUPPORTED,
+    profile: sitecoreXrayProfile,
     async rootTasks(root, signal) {
       const ref = root === undefined ? { path: ctx.config.rootPath } : normalizeGuid(root) === null ? { path: root } : { id: root };
       const id = await ctx.resolveId(ref, language, signal);

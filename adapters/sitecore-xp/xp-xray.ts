@@ -4,6 +4,8 @@ import type { SscReadParams } from './ssc-api.ts';
 import type { SscItem } from './ssc-schemas.ts';
 import { normalizeGuid, withXrayReferences } from '../sitecore/shared/index.ts';
 import { resolveId, type XpContext } from './xp-context.ts';
+import { probeXpTargets } from './xp-xray-probe.ts';
+import { sitecoreXrayProfile } from '../sitecore/shared/xray-profile/sitecore-xray-profile.ts';
 
 /** Every category: SSC with standard fields returns layout, links, __Security, dates and workflow. */
 export const XP_XRAY_CATEGORIES: readonly XrayCategory[] = [
@@ -71,6 +73,8 @@ export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SI
 
   return {
     supportedCategories: XP_XRAY_CATEGORIES,
+    profile: sitecoreXrayProfile,
+    probeTargets: (targets, signal) => probeXpTargets(ctx, targets, signal),
     async rootTasks(root, signal) {
       const ref = root === undefined || root === '' ? { path: ctx.config.rootPath } : root.startsWith('/') ? { path: root } : { id: root };
       const id = await resolveId(ctx, ref, signal);

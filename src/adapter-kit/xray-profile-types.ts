@@ -90,20 +90,29 @@ export interface FieldIssue {
   detail: string;
 }
 
+/** Item ids read from one field, with the raw value they came from. */
+export interface FieldIds {
+  field: string;
+  value: string;
+  ids: string[];
+}
+
 /** Per-scan interpretation, built from the scan's definition items. Pure and synchronous. */
 export interface XrayModel {
   role(item: ProfileItem): ItemRole;
   scope(item: ProfileItem): ItemScope;
   /** Every reference in the item's fields (all reference kinds, deduplicated). */
   references(item: ProfileItem): ProfileReference[];
-  /** Ids of the types a type item inherits from (empty for other items). */
-  baseTypes(item: ProfileItem): string[];
-  /** The item's access rules; empty when it has none (or the CMS exposes none). */
-  access(item: ProfileItem): AccessRule[];
+  /** The types a type item inherits from, with the field that says so; null for other items. */
+  baseTypes(item: ProfileItem): FieldIds | null;
+  /** The item's access rules with the raw field they came from; null when it has none (or the CMS exposes none). */
+  access(item: ProfileItem): { field: string; value: string; rules: AccessRule[] } | null;
+  /** When the item (this language version) was last updated, from which raw field; null when unknown. */
+  lastUpdated(item: ProfileItem): { field: string; value: string; at: number } | null;
   /** Whether the item waits in a non-final workflow state (so age says nothing about neglect). */
   inActiveWorkflow(item: ProfileItem): boolean;
-  /** Size in bytes of a media item's file, when known. */
-  mediaBytes(item: ProfileItem): number | null;
+  /** Size in bytes of a media item's file, with the raw field; null when the item is no media or the size is unknown. */
+  mediaSize(item: ProfileItem): { field: string; value: string; bytes: number } | null;
   /** Field values that break their field type's format. */
   fieldIssues(item: ProfileItem): FieldIssue[];
   /** Why the item's name breaks the CMS's naming rules, or null. */

@@ -1,3 +1,4 @@
+import type { XrayProfile } from './xray-profile-types.ts';
 /**
  * What an adapter offers X-Ray: an enumeration of the content tree in pages,
  * with a resumable cursor per page, and the raw fields analyzers need.
@@ -68,4 +69,23 @@ export interface XraySource {
   crawl(task: CrawlTask, signal?: AbortSignal): Promise<CrawlPage>;
   /** Full fields (tier 2) for items an analyzer declared it needs. */
   fetchFull?(ids: string[], signal?: AbortSignal): Promise<XrayItem[]>;
+  /** Why each category outside `supportedCategories` cannot be seen (shown in the report). */
+  readonly unsupportedCategories?: Readonly<Partial<Record<XrayCategory, string>>>;
+  /** How X-Ray reads this CMS's stored fields (docs/adr/0002-xray-analysis-boundary.md); without it only CMS-neutral analyzers run. */
+  readonly profile?: XrayProfile;
+  /**
+   * After the crawl: what became of referenced targets the crawl did not
+   * store (canonical ids, absolute paths). A missing item and one the
+   * account cannot read can look the same (SSC answers 404 for both).
+   */
+  probeTargets?(targets: { ids: readonly string[]; paths: readonly string[] }, signal?: AbortSignal): Promise<TargetProbe>;
+}
+
+/** Outcome of `probeTargets`: each target in exactly one list. */
+export interface TargetProbe {
+  /** Readable, but outside the scanned tree. */
+  exists: string[];
+  /** Exists, but the scanning account cannot read it. */
+  unreadable: string[];
+  missing: string[];
 }

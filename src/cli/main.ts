@@ -12,6 +12,9 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => Promise<(program: Comm
   { name: 'config', load: async () => (await import('./commands/config.ts')).registerConfig },
   { name: 'demo', load: async () => (await import('./commands/demo.ts')).registerDemo },
   { name: 'simulator', load: async () => (await import('./commands/simulator.ts')).registerSimulator },
+  { name: 'xray', load: async () => (await import('./commands/xray.ts')).registerXray },
+  { name: 'worker', load: async () => (await import('./commands/worker.ts')).registerWorker },
+  { name: 'db', load: async () => (await import('./commands/db.ts')).registerDb },
 ];
 
 export async function main(argv: string[]): Promise<number> {

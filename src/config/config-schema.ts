@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resilienceConfigSchema } from '../resilience/resilience-config.ts';
+import { xrayConfigSchema } from '../xray/analysis/xray-config-schema.ts';
 
 export const ADAPTER_TYPES = [
   'sitecore-xp', 'sitecore-xmc', 'wordpress', 'contentful', 'sanity', 'umbraco', 'optimizely',
@@ -69,6 +70,8 @@ export const configSchema = z.strictObject({
   logging: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }).prefault({}),
+  /** X-Ray analysis: switch analyzers off or tune them (`xray.analyzers.<id>`); see docs/xray.md. */
+  xray: xrayConfigSchema.prefault({}),
 });
 
 export type ConduitConfig = z.infer<typeof configSchema>;

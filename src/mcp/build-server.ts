@@ -22,6 +22,12 @@ export interface McpContext {
 export interface BuildOptions {
   /** Publishes list-changed events to open 2026-07-28 subscriptions (the HTTP handler's notifier). */
   notify?: ServerNotifier;
+  /**
+   * A 2026-07-28 request that is one tools/call of this tool (its Mcp-Method and Mcp-Name headers):
+   * the instance serves only that request, so it registers only that tool — the per-request
+   * build is the largest cost of a stateless call.
+   */
+  onlyTool?: string;
 }
 
 export interface BuiltServer {
@@ -52,9 +58,13 @@ export function buildServer(ctx: McpContext, options: BuildOptions = {}): BuiltS
   });
   const budget = responseBudget(app.config.mcp.responseBudgetTokens);
   const listing = new ToolListing(ctx.toolsPageSize);
-  registerTools(server, toolAvailability(TOOLS, app), { app, budget }, listing);
-  registerContentResources(server, app, budget);
-  registerPrompts(server, app, budget);
+  const available = toolAvailability(TOOLS, app);
+  const single = options.onlyTool === undefined || conformance ? undefined : available.filter((a) => a.tool.name === options.onlyTool);
+  registerTools(server, single ?? available, { app, budget }, listing);
+  if (!single) {
+    registerContentResources(server, app, budget);
+    registerPrompts(server, app, budget);
+  }
   if (conformance) registerConformance(server, listing, conformance);
   listing.install(server);
   let closed = false;

@@ -4,7 +4,9 @@ import type { AdapterHost, HostedAdapter } from '../../adapter-host/adapter-host
 import type { App } from '../../app-types.ts';
 import { configSchema, type ConduitConfig } from '../../config/config-schema.ts';
 import { ConduitError } from '../../core/conduit-error.ts';
-import { silentLogger, type Logger } from '../../core/ports.ts';
+import { silentLogger, systemClock, type Logger } from '../../core/ports.ts';
+import { lazyScanStore } from '../../xray/lazy-scan-store.ts';
+import { createScanService } from '../../xray/scan-service.ts';
 import { createContentService } from '../../content/content-service.ts';
 import { createCallRunner } from '../../ops/call-runner.ts';
 import { Metrics } from '../../ops/metrics.ts';
@@ -40,11 +42,25 @@ export function createTestApp(options: TestAppOptions = {}): App {
   };
   const logger = options.logger ?? silentLogger;
   const calls = createCallRunner({ logger, metrics, maxConcurrentCalls: config.limits.maxConcurrentCalls, maxCallsPerSecond: 0, perAdapterCallsPerSecond: {} });
+  // X-Ray over a real in-memory SQLite store; adapters without an xray source answer XRAY_SOURCE_MISSING.
+  const store = lazyScanStore({ sqlite: ':memory:', autoMigrate: true }, { logger });
+  const xray = createScanService({
+    store: () => store.open(), logger, clock: systemClock,
+    source: (name) => {
+      const h = host.hosted(name);
+      if (!h.client?.xray) throw new ConduitError('XRAY_SOURCE_MISSING', `Adapter "${name}" cannot enumerate content for X-Ray.`);
+      return { source: h.client.xray, concurrency: h.config.resilience.maxConcurrent };
+    },
+  });
   return {
-    version: '0.0.0-test', config, logger, metrics, calls, content: createContentService(host, metrics),
+    version: '0.0.0-test', config, logger, metrics, calls, content: createContentService(host, metrics), xray,
+    scanStore: () => store.open(),
     readiness: async () => ({ ready: true, shuttingDown: false, store: { ok: true, kind: 'none' }, adapters: [] }),
-    beginShutdown: () => undefined,
-    close: async () => undefined,
+    beginShutdown: () => xray.beginShutdown(),
+    close: async () => {
+      await xray.close();
+      await store.close();
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import type { Capability } from '../../adapter-kit/adapter-types.ts';
 import type { App } from '../../app-types.ts';
 import { ConduitError, isConduitError } from '../../core/conduit-error.ts';
 import { isWriteTool, type ToolCall, type ToolDefinition, type ToolDeps } from './define-tool.ts';
-import { advertiseOnly } from './json-schema-cache.ts';
+import { advertiseOnly, jsonSchemaOf } from './json-schema-cache.ts';
 import type { InputShape } from './tool-input.ts';
 import type { ToolListing } from './tool-listing.ts';
 import { errorResult, okResult } from './tool-result.ts';
@@ -68,6 +68,9 @@ export function registerTools(server: McpServer, available: readonly ToolAvailab
         return errorResult(error);
       }
     });
+    // The SDK converts the output schema to JSON Schema on the first tools/call of each server
+    // instance; servers are per request, so hand it the process-wide conversion instead.
+    if (tool.outputSchema) registered.outputSchemaJson = jsonSchemaOf(tool.outputSchema, 'output');
     listing.add(tool.name, registered, refusal === undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { createMcpHandler, isJsonContentType, isLegacyRequest, type ServerNotifier } from '@modelcontextprotocol/server';
+import { createMcpHandler, isJsonContentType, isLegacyRequest, type McpRequestContext, type ServerNotifier } from '@modelcontextprotocol/server';
 import { toNodeHandler, type NodeMcpRequestHandler } from '@modelcontextprotocol/node';
 import { buildServer, type McpContext } from '../build-server.ts';
 import { LegacySessions } from './legacy-sessions.ts';
@@ -18,7 +18,7 @@ export interface McpEndpoint {
 export function createMcpEndpoint(ctx: McpContext, maxBodyBytes: number, onerror: (error: Error) => void): McpEndpoint {
   const notifier: { current?: ServerNotifier } = {};
   const modern = createMcpHandler(
-    () => buildServer(ctx, notifier.current ? { notify: notifier.current } : {}).server,
+    (request) => buildServer(ctx, { ...(notifier.current ? { notify: notifier.current } : {}), ...singleToolCall(request) }).server,
     { legacy: 'reject', maxRequestBodySize: maxBodyBytes, onerror },
   );
   notifier.current = modern.notify;
@@ -27,6 +27,9 @@ export function createMcpEndpoint(ctx: McpContext, maxBodyBytes: number, onerror
     if (request.method === 'POST' && !isJsonContentType(request.headers.get('content-type'))) {
       return Response.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Unsupported Media Type: POST bodies must be application/json.' }, id: null }, { status: 415 });
     }
+    // Fast path: a 2026-era request names its revision in a header and has no session, so it can skip
+    // the SDK classifier, which clones and parses the body once more before the handler parses it again.
+    if (isModernByHeaders(request)) return modern.fetch(request);
     return (await isLegacyRequest(request, undefined, { maxRequestBodySize: maxBodyBytes })) ? legacy.handle(request) : modern.fetch(request);
   };
   return {
@@ -35,4 +38,19 @@ export function createMcpEndpoint(ctx: McpContext, maxBodyBytes: number, onerror
       await Promise.allSettled([modern.close(), legacy.close()]);
     },
   };
+}
+
+/** Protocol revisions served statelessly (2026-07-28 and later share the per-request envelope). */
+function isModernByHeaders(request: Request): boolean {
+  if (request.method !== 'POST' || request.headers.has('mcp-session-id')) return false;
+  const version = request.headers.get('mcp-protocol-version');
+  return version !== null && /^\d{4}-\d{2}-\d{2}$/.test(version) && version >= '2026-07-28';
+}
+
+/** A stateless request that is a single tools/call names its tool in the Mcp-Name header. */
+function singleToolCall(request: McpRequestContext): { onlyTool?: string } {
+  const headers = request.requestInfo?.headers;
+  if (request.era !== 'modern' || headers?.get('mcp-method') !== 'tools/call') return {};
+  const name = headers.get('mcp-name');
+  return name ? { onlyTool: name } : {};
 }

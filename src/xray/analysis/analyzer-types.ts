@@ -51,12 +51,21 @@ export interface AnalyzerContext<O> {
   readonly query: ScanQuery;
   /** The model's references of an item, computed once per item for all analyzers. */
   referencesOf(item: StoredItem): readonly ProfileReference[];
-  /** Targets the crawl probed and found to exist without read access (canonical ids and lower-cased paths). */
-  readonly unreadableTargets: ReadonlySet<string>;
+  /**
+   * Targets the crawl did not store but the engine's probe found to exist
+   * (unreadable for the scanning account, or outside the scanned tree):
+   * canonical ids and path keys. References to them are unresolvable, not broken.
+   */
+  readonly existingElsewhere: ReadonlySet<string>;
+  /** Adds to one of the analyzer's counters, shown in the report's stats. */
+  count(metric: string, by?: number): void;
   readonly signal: AbortSignal;
 }
 
-export interface Analyzer<O = Record<string, unknown>> {
+/** An analyzer's tunable options: a strict object schema with defaults (`xray.analyzers.<id>.<option>`). */
+export type AnalyzerOptions<S extends z.ZodRawShape> = z.ZodObject<S, z.core.$strict>;
+
+export interface Analyzer<S extends z.ZodRawShape> {
   readonly id: string;
   /** Semver of the rule set; findings carry it so scans made with different versions can be told apart. */
   readonly version: string;
@@ -64,7 +73,7 @@ export interface Analyzer<O = Record<string, unknown>> {
   readonly category: XrayCategory;
   readonly severity: FindingSeverity;
   /** Tunable options with their defaults (`xray.analyzers.<id>.<option>`). */
-  readonly options: z.ZodType<O>;
+  readonly options: AnalyzerOptions<S>;
   readonly needs: readonly AnalyzerNeed[];
   /** What to do about a finding, in one or two sentences. */
   readonly hint: string;
@@ -72,16 +81,16 @@ export interface Analyzer<O = Record<string, unknown>> {
   readonly docsAnchor: string;
   /** Minutes a person needs to fix one finding (for ranking recommendations by effort). */
   readonly minutesPerFinding: number;
-  run(ctx: AnalyzerContext<O>): AsyncIterable<FindingDraft>;
+  run(ctx: AnalyzerContext<z.output<AnalyzerOptions<S>>>): AsyncIterable<FindingDraft>;
 }
 
 /** An analyzer with its options type erased, as the registry holds it: `run` parses the raw options itself. */
-export interface RegisteredAnalyzer extends Omit<Analyzer<unknown>, 'run' | 'options'> {
-  readonly options: z.ZodType;
+export interface RegisteredAnalyzer extends Omit<Analyzer<z.ZodRawShape>, 'run' | 'options'> {
+  readonly options: z.ZodObject;
   run(ctx: Omit<AnalyzerContext<unknown>, 'options'>, rawOptions: unknown): AsyncIterable<FindingDraft>;
 }
 
-export function defineAnalyzer<O>(analyzer: Analyzer<O>): RegisteredAnalyzer {
+export function defineAnalyzer<S extends z.ZodRawShape>(analyzer: Analyzer<S>): RegisteredAnalyzer {
   const { run, options, ...meta } = analyzer;
   return {
     ...meta,

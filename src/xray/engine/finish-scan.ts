@@ -1,6 +1,9 @@
 import type { CrawlTask } from '../../adapter-kit/xray-source-types.ts';
 import { hasCode } from '../../core/conduit-error.ts';
+import type { ScanStore } from '../../store/scan-store.ts';
 import type { ScanRecord } from '../../store/scan-store-types.ts';
+import { TARGET_PROBE_EVENT } from '../analysis/scan-inputs.ts';
+import { findUnresolvedTargets } from '../analysis/unresolved-targets.ts';
 import { TERMINAL_STATUSES } from '../../store/scan-store-types.ts';
 import type { HookContext, WorkerContext } from './engine-types.ts';
 import { FINISH_TASK, fullFetchIds, fullFetchTask } from './engine-tasks.ts';
@@ -13,7 +16,8 @@ const DEEP_FETCH_BATCH = 50;
 /**
  * The last step of a scan, run by exactly one worker (the one holding the
  * `xray:finish` lease, or the one that truncated the scan): the deep fetch the
- * analyzers asked for, the analysis, then `completed` with any warnings.
+ * analyzers asked for, the probe of referenced targets the crawl did not
+ * store, the analysis, then `completed` with any warnings.
  * Every step can run again after a crash: fetched items are upserts, the
  * analysis is idempotent, and completing twice is refused harmlessly.
  */
@@ -27,6 +31,10 @@ export async function finishScan(w: WorkerContext, signal: AbortSignal, finishTa
   if (w.hooks.planDeepFetch && w.source.fetchFull) {
     scan = await w.store.updateScanStatus(w.scanId, 'running', { phase: 'deep-fetch' });
     for await (const ids of w.hooks.planDeepFetch(hook(scan))) await deepFetch(w, ids, signal);
+  }
+  if (w.source.profile && w.source.probeTargets && !(await hasEvent(w.store, w.scanId, TARGET_PROBE_EVENT))) {
+    await w.store.updateScanStatus(w.scanId, 'running', { phase: 'probe' });
+    await probeTargets(w, signal);
   }
   if (w.hooks.analyze) {
     scan = await w.store.updateScanStatus(w.scanId, 'running', { phase: 'analyze' });
@@ -87,5 +95,43 @@ export async function runFullFetchTask(w: WorkerContext, task: CrawlTask, signal
   const fetchFull = w.source.fetchFull;
   const ids = fullFetchIds(task);
   const items = fetchFull ? await fetchFull.call(w.source, ids, signal) : [];
-  await commitFetchedPage(w.store, w.scanId, task, w.owner, { items, next: [], requests: items.length }, signal);
+  await commitFetchedPage(w.store, w.scanId, task, w.owner, { items, next: [], requests: ids.length }, signal);
+}
+
+/** Targets per probeTargets call. */
+const PROBE_BATCH = 200;
+
+/**
+ * Asks the CMS about referenced targets the crawl did not store (reference
+ * §3.3: outside the tree, unreadable, or really missing) and records the
+ * answers as one `xray.targets.probed` event, which the analysis reads.
+ */
+async function probeTargets(w: WorkerContext, signal: AbortSignal): Promise<void> {
+  const profile = w.source.profile;
+  const probe = w.source.probeTargets;
+  if (!profile || !probe) return;
+  const targets = await findUnresolvedTargets(w.store, w.scanId, profile);
+  const result = { exists: [] as string[], unreadable: [] as string[], missing: [] as string[] };
+  const all = [...targets.ids.map((id) => ({ id })), ...targets.paths.map((path) => ({ path }))];
+  for (let i = 0; i < all.length; i += PROBE_BATCH) {
+    const batch = all.slice(i, i + PROBE_BATCH);
+    const answer = await probe.call(w.source, {
+      ids: batch.flatMap((t) => ('id' in t ? [t.id] : [])), paths: batch.flatMap((t) => ('path' in t ? [t.path] : [])),
+    }, signal);
+    result.exists.push(...answer.exists);
+    result.unreadable.push(...answer.unreadable);
+    result.missing.push(...answer.missing);
+  }
+  // One event with every answer: a probe cut short by a crash leaves no event and is simply run again.
+  await w.store.appendEvent(w.scanId, TARGET_PROBE_EVENT, { ...result, truncated: targets.truncated });
+}
+
+async function hasEvent(store: ScanStore, scanId: string, type: string): Promise<boolean> {
+  for (let after = 0; ;) {
+    const events = await store.listEvents(scanId, after, 1000);
+    if (events.some((e) => e.type === type)) return true;
+    const last = events[events.length - 1];
+    if (events.length < 1000 || last === undefined) return false;
+    after = last.seq;
+  }
 }

@@ -3,7 +3,6 @@ import { normalizeGuid, splitGuidList } from '../guid.ts';
 import { parseSitecoreDate } from '../sitecore-date.ts';
 import { GUID_STANDARD_FIELDS, resolveField } from './sitecore-field-types.ts';
 import type { SitecoreSchema } from './sitecore-schema.ts';
-import { isSingleSelfClosingElement } from './xml-attributes.ts';
 
 /**
  * Raw values that break their field type's storage format (simulator README,
@@ -14,6 +13,12 @@ import { isSingleSelfClosingElement } from './xml-attributes.ts';
  * validator left empty.
  */
 const BRACED_ONE = /^\{[^}]+\}$/;
+const SINGLE_ELEMENT = /^<(link|image|file)((?:\s+[\w:.-]+="[^"<]*")*)\s*\/>$/i;
+
+/** One well-formed self-closing `<link>`, `<image>` or `<file>` element; attribute values hold no `<` or `"`. */
+export function isSingleLinkElement(value: string): boolean {
+  return SINGLE_ELEMENT.test(value.trim());
+}
 
 function badGuidEntry(value: string): string | undefined {
   return splitGuidList(value).find((entry) => !BRACED_ONE.test(entry) || normalizeGuid(entry) === null);
@@ -31,7 +36,7 @@ export function fieldIssues(schema: SitecoreSchema, item: ProfileItem): FieldIss
       out.push({ field, kind: 'malformed-date', value, detail: 'not a Sitecore date (yyyyMMddTHHmmssZ)' });
     }
     const looksLikeLinkXml = value.startsWith('<link') || value.startsWith('<image');
-    if ((resolved.family === 'link-xml' || looksLikeLinkXml) && !isSingleSelfClosingElement(value, ['link', 'image', 'file'])) {
+    if ((resolved.family === 'link-xml' || looksLikeLinkXml) && !isSingleLinkElement(value)) {
       out.push({ field, kind: 'malformed-link-xml', value, detail: 'not one well-formed self-closing <link>, <image> or <file> element' });
     }
     if (resolved.family === 'id' || resolved.family === 'id-list' || GUID_STANDARD_FIELDS.has(field.toLowerCase())) {

@@ -1,6 +1,7 @@
 import type { ProfileItem, XrayModel, XrayProfile } from '../../../../src/adapter-kit/index.ts';
 import { normalizeGuid, splitGuidList } from '../guid.ts';
 import { itemNameProblem } from '../item-name.ts';
+import { parseSitecoreDate } from '../sitecore-date.ts';
 import { parseAcl } from './sitecore-acl.ts';
 import { fieldIssues } from './sitecore-field-checks.ts';
 import { itemReferences } from './sitecore-references.ts';
@@ -14,9 +15,9 @@ import { buildSitecoreSchema, SCHEMA_TEMPLATE_IDS, type SitecoreSchema } from '.
  */
 export const SITECORE_PROFILE_VERSION = '1';
 
-function sizeOf(item: ProfileItem): number | null {
-  const raw = (item.fields['Size'] ?? '').trim();
-  return /^\d+$/.test(raw) ? Number(raw) : null;
+function sizeOf(item: ProfileItem): { field: string; value: string; bytes: number } | null {
+  const value = item.fields['Size'] ?? '';
+  return /^\d+$/.test(value.trim()) ? { field: 'Size', value, bytes: Number(value.trim()) } : null;
 }
 
 export function createSitecoreModel(schema: SitecoreSchema): XrayModel {
@@ -24,15 +25,26 @@ export function createSitecoreModel(schema: SitecoreSchema): XrayModel {
     role: (item) => roleOf(schema, item),
     scope: scopeOf,
     references: (item) => itemReferences(schema, item),
-    baseTypes: (item) => (roleOf(schema, item) === 'type'
-      ? splitGuidList(item.fields['__Base template'] ?? '').map(normalizeGuid).filter((id): id is string => id !== null)
-      : []),
-    access: (item) => parseAcl(item.fields['__Security'] ?? ''),
+    baseTypes(item) {
+      if (roleOf(schema, item) !== 'type') return null;
+      const value = item.fields['__Base template'] ?? '';
+      return { field: '__Base template', value, ids: splitGuidList(value).map(normalizeGuid).filter((id): id is string => id !== null) };
+    },
+    lastUpdated(item) {
+      const value = item.fields['__Updated'] ?? '';
+      const at = parseSitecoreDate(value);
+      return at === null ? null : { field: '__Updated', value, at };
+    },
+    access(item) {
+      const value = item.fields['__Security'] ?? '';
+      const rules = parseAcl(value);
+      return rules.length === 0 ? null : { field: '__Security', value, rules };
+    },
     inActiveWorkflow(item) {
       const state = normalizeGuid(item.fields['__Workflow state'] ?? '');
       return state !== null && !schema.isFinalState(state);
     },
-    mediaBytes: (item) => (roleOf(schema, item) === 'media' ? sizeOf(item) : null),
+    mediaSize: (item) => (roleOf(schema, item) === 'media' ? sizeOf(item) : null),
     fieldIssues: (item) => fieldIssues(schema, item),
     nameIssue: (item) => itemNameProblem(item.name),
     isReuseFolder: (item) => roleOf(schema, item) === 'container' && item.name.toLowerCase() === DATASOURCE_FOLDER_NAME && scopeOf(item).content,

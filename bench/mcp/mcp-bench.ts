@@ -1,0 +1,68 @@
+// npm run bench:mcp — cached content_get throughput and latency over Streamable HTTP (50 connections)
+// and stdio, against a plain SDK server built per request answering a trivial tool (the baseline).
+// Prints medians of --runs runs (default 3) of --seconds each (default 8).
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
+import { packageRoot } from '../../src/package-info.ts';
+import { CONDUIT_BIN } from '../../test/support/run-cli.ts';
+import { spawnServeHttp, writeSimulatorConfig } from '../../test/support/spawn-serve.ts';
+import { haveWrk, toolCallBody, wrkLoad, type LoadResult } from './http-load.ts';
+import { stdioLoad } from './stdio-load.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' } } });
+const runs = Number(values.runs);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const GET_HOME = { name: 'content_get', arguments: { path: '/sitecore/content/Home' } };
+
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+const summarise = (label: string, rs: Array<{ callsPerSecond: number; p50Ms: number; p99Ms: number; errors: number }>) => {
+  const row = { label, callsPerSecond: median(rs.map((r) => r.callsPerSecond)), p50Ms: median(rs.map((r) => r.p50Ms)), p99Ms: median(rs.map((r) => r.p99Ms)), errors: rs.reduce((a, r) => a + r.errors, 0), runs: rs.map((r) => Math.round(r.callsPerSecond)) };
+  process.stdout.write(`${label.padEnd(44)} ${row.callsPerSecond.toFixed(0).padStart(6)} calls/s  p50 ${row.p50Ms.toFixed(2)} ms  p99 ${row.p99Ms.toFixed(2)} ms  errors ${row.errors}  (runs: ${row.runs.join(', ')})\n`);
+  return row;
+};
+
+async function startBaseline(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [join(packageRoot(), 'bench/mcp/baseline-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+  const parsed: unknown = JSON.parse(line);
+  return { url: String(Reflect.get(parsed as object, 'url')), stop: () => child.kill('SIGTERM') };
+}
+
+async function main(): Promise<void> {
+  if (!haveWrk()) throw new Error('bench:mcp needs wrk for the HTTP runs: apt-get install -y wrk');
+  process.stdout.write(`bench:mcp — ${runs} run(s) × ${seconds} s, ${connections} HTTP connections, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+  const sim = await startSitecoreSimulator({ items: 600 });
+  const config = writeSimulatorConfig(sim.url);
+  try {
+    const baseline = await startBaseline();
+    const base: LoadResult[] = [];
+    for (let i = 0; i < runs; i++) base.push(await wrkLoad(`${baseline.url}/mcp`, 'ping', toolCallBody('ping', { text: 'hi' }), connections, seconds));
+    baseline.stop();
+    const baseRow = summarise('baseline: plain SDK server per request (HTTP)', base);
+
+    const server = await spawnServeHttp(['--config', config.path], config.env);
+    await wrkLoad(`${server.url}/mcp`, 'content_get', toolCallBody(GET_HOME.name, GET_HOME.arguments), 10, 2); // warm-up: login, cache, JIT
+    const http: LoadResult[] = [];
+    for (let i = 0; i < runs; i++) http.push(await wrkLoad(`${server.url}/mcp`, 'content_get', toolCallBody(GET_HOME.name, GET_HOME.arguments), connections, seconds));
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const httpRow = summarise('conduit: cached content_get (Streamable HTTP)', http);
+
+    const stdio = [];
+    for (let i = 0; i < runs; i++) {
+      stdio.push(await stdioLoad(process.execPath, [CONDUIT_BIN, 'serve', '--config', config.path], config.env, GET_HOME, { window: 32, seconds }));
+    }
+    const stdioRow = summarise('conduit: cached content_get (stdio)', stdio);
+    process.stdout.write(`ratio HTTP / baseline: ${(httpRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×; `
+      + `stdio / baseline: ${(stdioRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×\n`);
+    process.stdout.write('targets: HTTP ≥ 5× baseline and ≥ 4000 calls/s with p99 ≤ 50 ms; stdio ≥ 7000 calls/s\n');
+  } finally {
+    await sim.close();
+  }
+}
+
+await main();

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { XraySource } from '../adapter-kit/xray-source-types.ts';
+import { ConduitError } from '../core/conduit-error.ts';
+import type { Clock, Logger } from '../core/ports.ts';
+import type { ScanStore } from '../store/scan-store.ts';
+import type { ListScansQuery, ScanRecord } from '../store/scan-store-types.ts';
+import { TERMINAL_STATUSES } from '../store/scan-store-types.ts';
+import { COVERAGE_EVENT } from './analysis/scan-inputs.ts';
+import { AutoResumer, resumeCandidates, type AutoResumeOptions } from './auto-resumer.ts';
+import { CrawlWorker } from './engine/crawl-worker.ts';
+import type { CrawlSettings, RunResult, ScanHooks, ScanProgress } from './engine/engine-types.ts';
+import { storedErrorOf } from './engine/error-policy.ts';
+import { scanView, type ScanView } from './scan-view.ts';
+
+export interface StartScanInput {
+  adapter: string;
+  /** A path or id; the adapter's default root when absent. */
+  root?: string;
+  /** Stop (truncated, with a warning) once this many items are stored. */
+  maxItems?: number;
+  /** Lease per task for this scan's workers (default 30 s); stored with the scan so every worker uses it. */
+  leaseMs?: number;
+}
+
+/** The adapter's X-Ray source and its bulkhead size (concurrent requests it allows). */
+export interface XraySourceBinding { source: XraySource; concurrency: number }
+
+export interface ScanServiceDeps {
+  /** The scan store, opened on first use. */
+  store(): Promise<ScanStore>;
+  /** ADP_UNKNOWN / ADP_LOAD_FAILED / XRAY_SOURCE_MISSING when the adapter cannot crawl here. */
+  source(adapter: string): XraySourceBinding;
+  logger: Logger;
+  clock: Clock;
+  hooks?: ScanHooks;
+  /** Engine settings for every run (tests use short leases); concurrency comes from the adapter. */
+  settings?: Partial<Omit<CrawlSettings, 'concurrency' | 'maxItems'>>;
+}
+
+/** A crawl of one scan running in this process. */
+export interface ScanRun {
+  scanId: string;
+  done: Promise<RunResult>;
+}
+
+export interface ScanService {
+  /** Creates a scan and queues its root tasks, without crawling it here (a worker, serve or `xray resume` will). */
+  create(input: StartScanInput): Promise<ScanView>;
+  /** Creates a scan and crawls it in this process, in the background. */
+  start(input: StartScanInput): Promise<{ scan: ScanView; run: ScanRun }>;
+  /** Crawls (resumes, joins) an existing scan in this process; the run already going for it, if any. */
+  crawl(scanId: string): ScanRun;
+  /**
+   * Crawls every scan a restarted engine should pick up: pending, or running
+   * with every lease expired; with `join` on Postgres also scans other workers crawl.
+   */
+  resumeAll(options?: { join?: boolean }): Promise<ScanRun[]>;
+  get(scanId: string): Promise<ScanView>;
+  list(query?: ListScansQuery): Promise<{ scans: ScanView[]; nextCursor: string | null }>;
+  /** Cancels a scan (any process crawling it stops within a second); idempotent for a cancelled scan. */
+  cancel(scanId: string): Promise<ScanView>;
+  /** Progress of the runs of `scanId` in this process. */
+  subscribe(scanId: string, listener: (progress: ScanProgress) => void): () => void;
+  /** Background loop for serve and worker: resume (and on Postgres join) scans with work left. */
+  startAutoResume(options?: AutoResumeOptions): void;
+  /** Scan ids crawled in this process right now. */
+  activeRuns(): string[];
+  /** Graceful stop: no new leases, pages in flight finish, leases are released; scans resume later. */
+  beginShutdown(): void;
+  /** beginShutdown, then waits for every run and background loop. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_LEASE_MS = 30_000;
+
+export function createScanService(deps: ScanServiceDeps): ScanService {
+  const runs = new Map<string, ScanRun>();
+  const listeners = new Map<string, Set<(p: ScanProgress) => void>>();
+  const stopping = new AbortController();
+  const logger = deps.logger.child({ component: 'xray' });
+  let resumer: AutoResumer | undefined;
+
+  function notify(progress: ScanProgress): void {
+    for (const listener of listeners.get(progress.scanId) ?? []) listener(progress);
+  }
+
+  async function mustGet(store: ScanStore, scanId: string): Promise<ScanRecord> {
+    const scan = await store.getScan(scanId);
+    if (scan === null) throw new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan with id "${scanId}" exists in the store.`, { details: { scanId } });
+    return scan;
+  }
+
+  async function create(input: StartScanInput): Promise<ScanRecord> {
+    if (stopping.signal.aborted) throw new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new scans.');
+    const { source } = deps.source(input.adapter);
+    const store = await deps.store();
+    const options = { ...(input.maxItems !== undefined ? { maxItems: input.maxItems } : {}), ...(input.leaseMs !== undefined ? { leaseMs: input.leaseMs } : {}) };
+    const scan = await store.createScan({ adapter: input.adapter, ...(input.root !== undefined ? { root: input.root } : {}), options });
+    try {
+      await store.addRootTasks(scan.id, await source.rootTasks(input.root, stopping.signal));
+    } catch (error) {
+      // The scan exists, so its failure is visible in `xray list`; the caller gets the error too.
+      await store.updateScanStatus(scan.id, 'failed', { error: storedErrorOf(error), phase: 'root' });
+      throw error;
+    }
+    const running = await store.updateScanStatus(scan.id, 'running', { phase: 'crawl' });
+    await store.appendEvent(scan.id, 'created', { adapter: input.adapter, root: input.root ?? null, options });
+    // What this source can see, for the report (read by the analysis as the `xray.coverage` event).
+    await store.appendEvent(scan.id, COVERAGE_EVENT, { supported: [...source.supportedCategories], unsupported: { ...source.unsupportedCategories } });
+    logger.info({ scanId: scan.id, adapter: input.adapter, root: input.root }, 'X-Ray scan created');
+    return running;
+  }
+
+  /** Prepares a stored scan for crawling here: root tasks if a crash lost them, status running, phase crawl. */
+  async function prepare(store: ScanStore, scan: ScanRecord, source: XraySource): Promise<void> {
+    const counts = await store.taskCounts(scan.id);
+    if (counts.total === 0) await store.addRootTasks(scan.id, await source.rootTasks(scan.root ?? undefined, stopping.signal));
+    if (scan.status === 'pending' || scan.phase === 'interrupted' || scan.phase === null) {
+      await store.updateScanStatus(scan.id, 'running', { phase: scan.truncated ? 'truncated' : 'crawl' });
+      if (scan.status === 'running') await store.appendEvent(scan.id, 'resumed', { owner: hostname() });
+    }
+  }
+
+  async function runScan(scanId: string): Promise<RunResult> {
+    const store = await deps.store();
+    const scan = await mustGet(store, scanId);
+    if (TERMINAL_STATUSES.includes(scan.status)) return { outcome: 'finished', scan };
+    const { source, concurrency } = deps.source(scan.adapter);
+    await prepare(store, scan, source);
+    const leaseMs = numberOption(scan, 'leaseMs') ?? deps.settings?.leaseMs ?? DEFAULT_LEASE_MS;
+    const maxItems = numberOption(scan, 'maxItems');
+    const worker = new CrawlWorker({
+      store, source, scanId, owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      settings: { ...deps.settings, concurrency, leaseMs, ...(maxItems !== undefined ? { maxItems } : {}) },
+      hooks: deps.hooks ?? {}, logger: logger.child({ scanId }), clock: deps.clock, stop: stopping.signal, onProgress: notify,
+    });
+    const result = await worker.run();
+    logger.info({ scanId, outcome: result.outcome, status: result.scan.status, items: result.scan.itemsCrawled, code: result.error?.code }, 'X-Ray run ended');
+    return result;
+  }
+
+  function crawl(scanId: string): ScanRun {
+    const existing = runs.get(scanId);
+    if (existing) return existing;
+    const done = stopping.signal.aborted
+      ? Promise.reject(new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new crawls.'))
+      : runScan(scanId);
+    const run: ScanRun = { scanId, done };
+    runs.set(scanId, run);
+    const forget = (): void => { if (runs.get(scanId) === run) runs.delete(scanId); };
+    done.then(forget, forget);
+    return run;
+  }
+
+  return {
+    async create(input) {
+      return scanView(await create(input));
+    },
+    async start(input) {
+      const scan = await create(input);
+      return { scan: scanView(scan), run: crawl(scan.id) };
+    },
+    crawl,
+    async resumeAll(options = {}) {
+      const scans = await resumeCandidates(await deps.store(), options.join === true);
+      return scans.filter((s) => canCrawl(deps, s.adapter)).map((s) => crawl(s.id));
+    },
+    async get(scanId) {
+      const store = await deps.store();
+      const scan = await mustGet(store, scanId);
+      return scanView(scan, await store.taskCounts(scanId));
+    },
+    async list(query) {
+      const store = await deps.store();
+      const page = await store.listScans(query);
+      return { scans: page.entries.map((s) => scanView(s)), nextCursor: page.nextCursor };
+    },
+    async cancel(scanId) {
+      const store = await deps.store();
+      const scan = await store.cancelScan(scanId);
+      await store.appendEvent(scanId, 'cancelled', {});
+      logger.info({ scanId }, 'X-Ray scan cancelled');
+      return scanView(scan, await store.taskCounts(scanId));
+    },
+    subscribe(scanId, listener) {
+      const set = listeners.get(scanId) ?? new Set();
+      set.add(listener);
+      listeners.set(scanId, set);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(scanId);
+      };
+    },
+    startAutoResume(options = {}) {
+      if (resumer || stopping.signal.aborted) return;
+      resumer = new AutoResumer({ store: deps.store, crawl, canCrawl: (adapter) => canCrawl(deps, adapter), logger, stop: stopping.signal }, options);
+      resumer.start();
+    },
+    activeRuns: () => [...runs.keys()],
+    beginShutdown() {
+      stopping.abort();
+    },
+    async close() {
+      stopping.abort();
+      await resumer?.stopped();
+      await Promise.allSettled([...runs.values()].map((r) => r.done));
+    },
+  };
+}
+
+function numberOption(scan: ScanRecord, key: string): number | undefined {
+  const value = scan.options[key];
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+function canCrawl(deps: ScanServiceDeps, adapter: string): boolean {
+  try {
+    deps.source(adapter);
+    return true;
+  } catch (error) {
+    // Not configured or without X-Ray in this process: another Conduit instance may crawl it.
+    deps.logger.debug({ err: error, adapter }, 'scan adapter not crawlable here');
+    return false;
+  }
+}
