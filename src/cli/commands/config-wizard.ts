@@ -3,8 +3,8 @@ import { ADAPTER_TYPES, type AdapterType } from '../../config/config-schema.ts';
 import { CREDENTIAL_KEYS, defaultSecretEnv, type GenerateAnswers, type GenerateAdapterAnswer } from '../../config/generate-config.ts';
 
 /** The interactive `conduit config generate`: asks on the terminal, never for a secret's value. */
-export async function askAnswers(): Promise<GenerateAnswers> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+export async function askAnswers(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<GenerateAnswers> {
+  const rl = createInterface({ input, output });
   const ask = async (question: string, fallback: string): Promise<string> => {
     const answer = (await rl.question(`${question} [${fallback}]: `)).trim();
     return answer === '' ? fallback : answer;
