@@ -9,9 +9,8 @@ import { SSEClientTransport as SseV1 } from '@modelcontextprotocol/sdk/client/ss
 import { StreamableHTTPClientTransport as HttpV1 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { Client as ClientV2, StreamableHTTPClientTransport as HttpV2 } from '@modelcontextprotocol/client';
 import { StdioClientTransport as StdioV2 } from '@modelcontextprotocol/client/stdio';
-import { startSitecoreSimulator, type SitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
 import { CONDUIT_BIN } from '../support/run-cli.ts';
-import { spawnServeHttp, writeSimulatorConfig, type ServeProcess } from '../support/spawn-serve.ts';
+import { startSimulatorAndServer, type SimulatorAndServer } from '../support/spawn-serve.ts';
 
 const ALL_TOOLS = ['content_create', 'content_delete', 'content_get', 'content_list', 'content_search', 'content_update',
   'health_check', 'media_get', 'media_list', 'schema_get', 'schema_list'];
@@ -41,21 +40,16 @@ function assertHome(result: unknown): void {
 /** Pin the 2026-07-28 era: by default the v2 client starts with a 2025 handshake. */
 const MODERN = { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const;
 
-let sim: SitecoreSimulator;
-let config: { path: string; env: Record<string, string> };
-let http: ServeProcess;
+let fixture: SimulatorAndServer;
+let config: SimulatorAndServer['config'];
+let http: SimulatorAndServer['http'];
 
 test.before(async () => {
-  sim = await startSitecoreSimulator({ items: 800 });
-  config = writeSimulatorConfig(sim.url);
-  http = await spawnServeHttp(['--config', config.path], config.env);
+  fixture = await startSimulatorAndServer(800);
+  ({ config, http } = fixture);
 });
 
-test.after(async () => {
-  http.child.kill('SIGTERM');
-  await http.exited;
-  await sim.close();
-});
+test.after(() => fixture.stop());
 
 test('SDK v1 client (2025 era) over stdio, spawning bin/conduit.js', async () => {
   const client = new ClientV1({ name: 'e2e-v1-stdio', version: '1.0.0' });

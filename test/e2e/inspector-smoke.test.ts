@@ -4,10 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startSitecoreSimulator, type SitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
 import { packageRoot } from '../../src/package-info.ts';
 import { CONDUIT_BIN } from '../support/run-cli.ts';
-import { spawnServeHttp, writeSimulatorConfig, type ServeProcess } from '../support/spawn-serve.ts';
+import { startSimulatorAndServer, type SimulatorAndServer } from '../support/spawn-serve.ts';
 
 const INSPECTOR = join(packageRoot(), 'node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js');
 /** The content and ops tools (sitecore-xp has every capability); xray_* tools are counted separately. */
@@ -32,21 +31,16 @@ function toolNames(stdout: string): string[] {
   return tools.map((t: unknown) => String(Reflect.get(t as object, 'name')));
 }
 
-let sim: SitecoreSimulator;
-let config: { path: string; env: Record<string, string> };
-let http: ServeProcess;
+let fixture: SimulatorAndServer;
+let config: SimulatorAndServer['config'];
+let http: SimulatorAndServer['http'];
 
 test.before(async () => {
-  sim = await startSitecoreSimulator({ items: 700 });
-  config = writeSimulatorConfig(sim.url);
-  http = await spawnServeHttp(['--config', config.path], config.env);
+  fixture = await startSimulatorAndServer(700);
+  ({ config, http } = fixture);
 });
 
-test.after(async () => {
-  http.child.kill('SIGTERM');
-  await http.exited;
-  await sim.close();
-});
+test.after(() => fixture.stop());
 
 test('inspector --cli tools/list over stdio returns every tool', async () => {
   // The Inspector reserves --config for itself, so the config path goes through CONDUIT_CONFIG.

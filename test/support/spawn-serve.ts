@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { startSitecoreSimulator, type SitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +47,26 @@ export async function spawnServeHttp(args: string[], env: Record<string, string>
     void exited.then((code) => { clearTimeout(timer); reject(new Error(`serve exited ${code}:\n${err}`)); });
   });
   return { child, url, stderr: () => err, exited };
+}
+
+export interface SimulatorAndServer {
+  sim: SitecoreSimulator;
+  config: { path: string; env: Record<string, string> };
+  http: ServeProcess;
+  stop(): Promise<void>;
+}
+
+/** The usual end-to-end fixture: a Sitecore simulator and `conduit serve --http` pointed at it. */
+export async function startSimulatorAndServer(items: number): Promise<SimulatorAndServer> {
+  const sim = await startSitecoreSimulator({ items });
+  const config = writeSimulatorConfig(sim.url);
+  const http = await spawnServeHttp(['--config', config.path], config.env);
+  return {
+    sim, config, http,
+    async stop() {
+      http.child.kill('SIGTERM');
+      await http.exited;
+      await sim.close();
+    },
+  };
 }
