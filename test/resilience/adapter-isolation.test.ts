@@ -11,8 +11,13 @@ import { median, readableContentIds, startXpApp, timed, type ResilienceInput } f
 
 const B_LATENCY_MS = 10;
 const A_WORKERS = 32;
-/** Each caller of "a" pauses this long between calls, as an agent would; it never spins. */
-const A_PAUSE_MS = 5;
+/**
+ * Each caller of "a" pauses this long between calls (32 callers: several hundred calls/s into the
+ * dead CMS). All of it shares one event loop with "b" and both in-process simulators, so a much
+ * hotter loop measures CPU contention, not resilience coupling: at ~4,000 fast-failing calls/s
+ * b's median rises by a few ms.
+ */
+const A_PAUSE_MS = 50;
 
 let simA: SitecoreSimulator;
 let simB: SitecoreSimulator;
@@ -94,7 +99,9 @@ void test('reads through "b" keep their latency while "a" is dead (connection re
   const during = await medianB(app);
   const codes = await load.stop();
   t.diagnostic(`b median ${baseline.toFixed(1)} ms → ${during.toFixed(1)} ms while a is dead; a: ${JSON.stringify(codes)}`);
-  assert.ok((codes['ADP_UNAVAILABLE'] ?? 0) >= 1 && (codes['ADP_CIRCUIT_OPEN'] ?? 0) >= A_WORKERS && codes['ok'] === undefined, 'a was really refused');
+  // The first calls' retries already meet the open circuit, so most report ADP_CIRCUIT_OPEN.
+  assert.ok((codes['ADP_CIRCUIT_OPEN'] ?? 0) >= A_WORKERS, 'a failed fast once its breaker opened');
+  assert.deepEqual(Object.keys(codes).filter((c) => c !== 'ADP_CIRCUIT_OPEN' && c !== 'ADP_UNAVAILABLE'), [], 'a was refused, never answered');
   assert.ok(during <= allowed(baseline), `b median ${during.toFixed(1)} ms while a is dead (baseline ${baseline.toFixed(1)} ms)`);
   const states = Object.fromEntries((await app.readiness()).adapters.map((r) => [r.name, r.breaker]));
   assert.equal(states['b'], 'closed');

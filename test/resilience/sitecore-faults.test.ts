@@ -118,8 +118,15 @@ void describe('sitecore-xp under simulator faults', () => {
       assert.ok(fast.ms < 5, `an open circuit answered in ${fast.ms.toFixed(2)} ms`);
       assert.ok(isConduitError(fast.error) && fast.error.retryable && (fast.error.retryAfterSeconds ?? 0) >= 1);
       assert.equal(routeCount(sim, 'item'), 4, 'the simulator saw no request');
-      sim.setFaults({});
+      // A probe that fails re-opens the circuit at once: one request, and the retry is not sent.
       await sleep(Math.max(0, halfOpenAfterMs + 20 - (performance.now() - openedAt)));
+      await assert.rejects(app.content.get('xp', { id: ids[2] ?? '' }), (error) => codeOf(error) === 'ADP_CIRCUIT_OPEN');
+      const reopenedAt = performance.now();
+      assert.equal(routeCount(sim, 'item'), 5, 'one failed probe');
+      assert.equal(codeOf((await timed(() => app.content.get('xp', { id: ids[2] ?? '' }))).error), 'ADP_CIRCUIT_OPEN');
+      assert.equal(routeCount(sim, 'item'), 5);
+      sim.setFaults({});
+      await sleep(Math.max(0, halfOpenAfterMs + 20 - (performance.now() - reopenedAt)));
       sim.resetStats();
       const probe = await app.content.get('xp', { id: ids[3] ?? '' });
       assert.equal(probe.id.toLowerCase(), ids[3]?.toLowerCase());
