@@ -46,6 +46,8 @@ export interface AdapterReadiness {
 export interface Readiness {
   ready: boolean;
   shuttingDown: boolean;
+  /** Tool calls being served right now (what a shutdown would drain). */
+  inFlightCalls: number;
   store: { ok: boolean; kind: 'sqlite' | 'postgres' | 'none'; message?: string };
   adapters: AdapterReadiness[];
 }

@@ -67,6 +67,7 @@ export async function createApp(config: ConduitConfig, overrides: AppOverrides =
       // An open breaker degrades that adapter's tools only; the server stays ready to serve the others.
       ready: !shuttingDown && storeState.ok,
       shuttingDown,
+      inFlightCalls: calls.inFlight(),
       store: { kind: store.kind, ...storeState },
       adapters,
     };

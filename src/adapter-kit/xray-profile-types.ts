@@ -1,5 +1,5 @@
 /**
- * How X-Ray reads one CMS's stored data (see docs/adr/0002-xray-analysis-boundary.md).
+ * How X-Ray reads one CMS's stored data (see docs/adr/0004-xray-analysis-boundary.md).
  *
  * The analyzers in src/xray/analysis are CMS-neutral: they know what an orphan,
  * a broken link or a stale item is, stream over the stored scan and keep the

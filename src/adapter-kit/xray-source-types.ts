@@ -71,7 +71,7 @@ export interface XraySource {
   fetchFull?(ids: string[], signal?: AbortSignal): Promise<XrayItem[]>;
   /** Why each category outside `supportedCategories` cannot be seen (shown in the report). */
   readonly unsupportedCategories?: Readonly<Partial<Record<XrayCategory, string>>>;
-  /** How X-Ray reads this CMS's stored fields (docs/adr/0002-xray-analysis-boundary.md); without it only CMS-neutral analyzers run. */
+  /** How X-Ray reads this CMS's stored fields (docs/adr/0004-xray-analysis-boundary.md); without it only CMS-neutral analyzers run. */
   readonly profile?: XrayProfile;
   /**
    * After the crawl: what became of referenced targets the crawl did not

@@ -238,6 +238,11 @@ const entries = {
     fix: 'Start a new scan with `conduit xray scan` if you still need one.',
     retryable: false,
   },
+  XRAY_NOT_ANALYZED: {
+    means: 'The scan has no analysis yet, so it has no findings, score or report.',
+    fix: 'Wait for the scan to finish (`conduit xray status <scanId>`): it is analyzed when the crawl ends. A scan that ended without an analysis (it failed, or was cancelled) needs a new scan.',
+    retryable: false,
+  },
   // ── process ──────────────────────────────────────────────────────────────
   SHUTTING_DOWN: {
     means: 'Conduit is shutting down and no longer accepts new work.',

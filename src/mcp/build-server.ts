@@ -4,6 +4,7 @@ import { conformanceCodec, type ConformanceState } from './conformance/conforman
 import { registerConformance } from './conformance/register-conformance.ts';
 import { registerPrompts } from './prompts/index.ts';
 import { registerContentResources } from './resources/content-resources.ts';
+import { registerXrayResources } from './tools/xray/xray-resources.ts';
 import { TOOLS } from './tools/index.ts';
 import { registerTools, toolAvailability } from './tool-kit/register-tools.ts';
 import { responseBudget } from './tool-kit/response-budget.ts';
@@ -63,6 +64,7 @@ export function buildServer(ctx: McpContext, options: BuildOptions = {}): BuiltS
   registerTools(server, single ?? available, { app, budget }, listing);
   if (!single) {
     registerContentResources(server, app, budget);
+    registerXrayResources(server, app, budget);
     registerPrompts(server, app, budget);
   }
   if (conformance) registerConformance(server, listing, conformance);

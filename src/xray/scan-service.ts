@@ -75,30 +75,118 @@ export interface ScanService {
 const DEFAULT_LEASE_MS = 30_000;
 
 export function createScanService(deps: ScanServiceDeps): ScanService {
-  const runs = new Map<string, ScanRun>();
-  const listeners = new Map<string, Set<(p: ScanProgress) => void>>();
-  const stopping = new AbortController();
-  const logger = deps.logger.child({ component: 'xray' });
-  let resumer: AutoResumer | undefined;
+  return new XrayScanService(deps);
+}
 
-  function notify(progress: ScanProgress): void {
-    for (const listener of listeners.get(progress.scanId) ?? []) listener(progress);
+/** Scans in the store, and the crawls of them running in this process (tracked, closed by close()). */
+class XrayScanService implements ScanService {
+  private readonly deps: ScanServiceDeps;
+  private readonly runs = new Map<string, ScanRun>();
+  private readonly workers = new Map<string, CrawlWorker>();
+  private readonly listeners = new Map<string, Set<(p: ScanProgress) => void>>();
+  private readonly stopping = new AbortController();
+  private readonly logger: Logger;
+  private resumer: AutoResumer | undefined;
+
+  constructor(deps: ScanServiceDeps) {
+    this.deps = deps;
+    this.logger = deps.logger.child({ component: 'xray' });
   }
 
-  async function mustGet(store: ScanStore, scanId: string): Promise<ScanRecord> {
-    const scan = await store.getScan(scanId);
-    if (scan === null) throw new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan with id "${scanId}" exists in the store.`, { details: { scanId } });
-    return scan;
+  async create(input: StartScanInput): Promise<ScanView> {
+    return scanView(await this.createScan(input));
   }
 
-  async function create(input: StartScanInput): Promise<ScanRecord> {
-    if (stopping.signal.aborted) throw new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new scans.');
-    const { source } = deps.source(input.adapter);
-    const store = await deps.store();
+  async start(input: StartScanInput): Promise<{ scan: ScanView; run: ScanRun }> {
+    const scan = await this.createScan(input);
+    return { scan: scanView(scan), run: this.crawl(scan.id) };
+  }
+
+  crawl(scanId: string): ScanRun {
+    const existing = this.runs.get(scanId);
+    if (existing) return existing;
+    const done = this.stopping.signal.aborted
+      ? Promise.reject(new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new crawls.'))
+      : this.runScan(scanId);
+    const run: ScanRun = { scanId, done };
+    this.runs.set(scanId, run);
+    const forget = (): void => {
+      if (this.runs.get(scanId) === run) this.runs.delete(scanId);
+    };
+    done.then(forget, forget);
+    return run;
+  }
+
+  async resumeAll(options: { join?: boolean } = {}): Promise<ScanRun[]> {
+    const scans = await resumeCandidates(await this.deps.store(), options.join === true);
+    return scans.filter((s) => canCrawl(this.deps, s.adapter)).map((s) => this.crawl(s.id));
+  }
+
+  async get(scanId: string): Promise<ScanView> {
+    const store = await this.deps.store();
+    const scan = await mustGet(store, scanId);
+    return scanView(scan, await store.taskCounts(scanId));
+  }
+
+  async list(query?: ListScansQuery): Promise<{ scans: ScanView[]; nextCursor: string | null }> {
+    const page = await (await this.deps.store()).listScans(query);
+    return { scans: page.entries.map((s) => scanView(s)), nextCursor: page.nextCursor };
+  }
+
+  async cancel(scanId: string): Promise<ScanView> {
+    const store = await this.deps.store();
+    const scan = await store.cancelScan(scanId);
+    await store.appendEvent(scanId, 'cancelled', {});
+    this.logger.info({ scanId }, 'X-Ray scan cancelled');
+    // A crawl of it here stops now; crawls in other processes see it within a second.
+    this.workers.get(scanId)?.checkScan();
+    return scanView(scan, await store.taskCounts(scanId));
+  }
+
+  subscribe(scanId: string, listener: (progress: ScanProgress) => void): () => void {
+    const set = this.listeners.get(scanId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(scanId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(scanId);
+    };
+  }
+
+  startAutoResume(options: AutoResumeOptions = {}): void {
+    if (this.resumer || this.stopping.signal.aborted) return;
+    this.resumer = new AutoResumer({
+      store: this.deps.store, crawl: (id) => this.crawl(id), canCrawl: (adapter) => canCrawl(this.deps, adapter), logger: this.logger, stop: this.stopping.signal,
+    }, options);
+    this.resumer.start();
+  }
+
+  activeRuns(): string[] {
+    return [...this.runs.keys()];
+  }
+
+  beginShutdown(): void {
+    this.stopping.abort();
+  }
+
+  async close(): Promise<void> {
+    this.stopping.abort();
+    await this.resumer?.stopped();
+    await Promise.allSettled([...this.runs.values()].map((r) => r.done));
+  }
+
+  private notify(progress: ScanProgress): void {
+    for (const listener of this.listeners.get(progress.scanId) ?? []) listener(progress);
+  }
+
+  private async createScan(input: StartScanInput): Promise<ScanRecord> {
+    if (this.stopping.signal.aborted) throw new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new scans.');
+    const { source } = this.deps.source(input.adapter);
+    const store = await this.deps.store();
     const options = { ...(input.maxItems !== undefined ? { maxItems: input.maxItems } : {}), ...(input.leaseMs !== undefined ? { leaseMs: input.leaseMs } : {}) };
     const scan = await store.createScan({ adapter: input.adapter, ...(input.root !== undefined ? { root: input.root } : {}), options });
     try {
-      await store.addRootTasks(scan.id, await source.rootTasks(input.root, stopping.signal));
+      await store.addRootTasks(scan.id, await source.rootTasks(input.root, this.stopping.signal));
     } catch (error) {
       // The scan exists, so its failure is visible in `xray list`; the caller gets the error too.
       await store.updateScanStatus(scan.id, 'failed', { error: storedErrorOf(error), phase: 'root' });
@@ -108,105 +196,49 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
     await store.appendEvent(scan.id, 'created', { adapter: input.adapter, root: input.root ?? null, options });
     // What this source can see, for the report (read by the analysis as the `xray.coverage` event).
     await store.appendEvent(scan.id, COVERAGE_EVENT, { supported: [...source.supportedCategories], unsupported: { ...source.unsupportedCategories } });
-    logger.info({ scanId: scan.id, adapter: input.adapter, root: input.root }, 'X-Ray scan created');
+    this.logger.info({ scanId: scan.id, adapter: input.adapter, root: input.root }, 'X-Ray scan created');
     return running;
   }
 
   /** Prepares a stored scan for crawling here: root tasks if a crash lost them, status running, phase crawl. */
-  async function prepare(store: ScanStore, scan: ScanRecord, source: XraySource): Promise<void> {
+  private async prepare(store: ScanStore, scan: ScanRecord, source: XraySource): Promise<void> {
     const counts = await store.taskCounts(scan.id);
-    if (counts.total === 0) await store.addRootTasks(scan.id, await source.rootTasks(scan.root ?? undefined, stopping.signal));
+    if (counts.total === 0) await store.addRootTasks(scan.id, await source.rootTasks(scan.root ?? undefined, this.stopping.signal));
     if (scan.status === 'pending' || scan.phase === 'interrupted' || scan.phase === null) {
       await store.updateScanStatus(scan.id, 'running', { phase: scan.truncated ? 'truncated' : 'crawl' });
-      if (scan.status === 'running') await store.appendEvent(scan.id, 'resumed', { owner: hostname() });
+      if (scan.status === 'running') await store.appendEvent(scan.id, 'resumed', { host: hostname() });
     }
   }
 
-  async function runScan(scanId: string): Promise<RunResult> {
-    const store = await deps.store();
+  private async runScan(scanId: string): Promise<RunResult> {
+    const store = await this.deps.store();
     const scan = await mustGet(store, scanId);
     if (TERMINAL_STATUSES.includes(scan.status)) return { outcome: 'finished', scan };
-    const { source, concurrency } = deps.source(scan.adapter);
-    await prepare(store, scan, source);
-    const leaseMs = numberOption(scan, 'leaseMs') ?? deps.settings?.leaseMs ?? DEFAULT_LEASE_MS;
+    const { source, concurrency } = this.deps.source(scan.adapter);
+    await this.prepare(store, scan, source);
+    const leaseMs = numberOption(scan, 'leaseMs') ?? this.deps.settings?.leaseMs ?? DEFAULT_LEASE_MS;
     const maxItems = numberOption(scan, 'maxItems');
     const worker = new CrawlWorker({
       store, source, scanId, owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      settings: { ...deps.settings, concurrency, leaseMs, ...(maxItems !== undefined ? { maxItems } : {}) },
-      hooks: deps.hooks ?? {}, logger: logger.child({ scanId }), clock: deps.clock, stop: stopping.signal, onProgress: notify,
+      settings: { ...this.deps.settings, concurrency, leaseMs, ...(maxItems !== undefined ? { maxItems } : {}) },
+      hooks: this.deps.hooks ?? {}, logger: this.logger.child({ scanId }), clock: this.deps.clock, stop: this.stopping.signal,
+      onProgress: (p) => this.notify(p),
     });
-    const result = await worker.run();
-    logger.info({ scanId, outcome: result.outcome, status: result.scan.status, items: result.scan.itemsCrawled, code: result.error?.code }, 'X-Ray run ended');
-    return result;
+    this.workers.set(scanId, worker);
+    try {
+      const result = await worker.run();
+      this.logger.info({ scanId, outcome: result.outcome, status: result.scan.status, items: result.scan.itemsCrawled, code: result.error?.code }, 'X-Ray run ended');
+      return result;
+    } finally {
+      this.workers.delete(scanId);
+    }
   }
+}
 
-  function crawl(scanId: string): ScanRun {
-    const existing = runs.get(scanId);
-    if (existing) return existing;
-    const done = stopping.signal.aborted
-      ? Promise.reject(new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new crawls.'))
-      : runScan(scanId);
-    const run: ScanRun = { scanId, done };
-    runs.set(scanId, run);
-    const forget = (): void => { if (runs.get(scanId) === run) runs.delete(scanId); };
-    done.then(forget, forget);
-    return run;
-  }
-
-  return {
-    async create(input) {
-      return scanView(await create(input));
-    },
-    async start(input) {
-      const scan = await create(input);
-      return { scan: scanView(scan), run: crawl(scan.id) };
-    },
-    crawl,
-    async resumeAll(options = {}) {
-      const scans = await resumeCandidates(await deps.store(), options.join === true);
-      return scans.filter((s) => canCrawl(deps, s.adapter)).map((s) => crawl(s.id));
-    },
-    async get(scanId) {
-      const store = await deps.store();
-      const scan = await mustGet(store, scanId);
-      return scanView(scan, await store.taskCounts(scanId));
-    },
-    async list(query) {
-      const store = await deps.store();
-      const page = await store.listScans(query);
-      return { scans: page.entries.map((s) => scanView(s)), nextCursor: page.nextCursor };
-    },
-    async cancel(scanId) {
-      const store = await deps.store();
-      const scan = await store.cancelScan(scanId);
-      await store.appendEvent(scanId, 'cancelled', {});
-      logger.info({ scanId }, 'X-Ray scan cancelled');
-      return scanView(scan, await store.taskCounts(scanId));
-    },
-    subscribe(scanId, listener) {
-      const set = listeners.get(scanId) ?? new Set();
-      set.add(listener);
-      listeners.set(scanId, set);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(scanId);
-      };
-    },
-    startAutoResume(options = {}) {
-      if (resumer || stopping.signal.aborted) return;
-      resumer = new AutoResumer({ store: deps.store, crawl, canCrawl: (adapter) => canCrawl(deps, adapter), logger, stop: stopping.signal }, options);
-      resumer.start();
-    },
-    activeRuns: () => [...runs.keys()],
-    beginShutdown() {
-      stopping.abort();
-    },
-    async close() {
-      stopping.abort();
-      await resumer?.stopped();
-      await Promise.allSettled([...runs.values()].map((r) => r.done));
-    },
-  };
+async function mustGet(store: ScanStore, scanId: string): Promise<ScanRecord> {
+  const scan = await store.getScan(scanId);
+  if (scan === null) throw new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan with id "${scanId}" exists in the store.`, { details: { scanId } });
+  return scan;
 }
 
 function numberOption(scan: ScanRecord, key: string): number | undefined {

@@ -4,7 +4,8 @@ import type { ScanRecord, StoredError, TaskCounts } from '../store/scan-store-ty
  * A scan as both front doors show it (CLI JSON, MCP structured content):
  * everything comes from the store, so any process can answer for any scan.
  */
-export interface ScanView {
+// A type alias, not an interface: tool results must be assignable to Record<string, unknown>.
+export type ScanView = {
   scanId: string;
   adapter: string;
   root: string | null;
@@ -28,7 +29,7 @@ export interface ScanView {
   durationMs: number | null;
   /** What to do next, for a scan that is not moving or ended badly. */
   hint?: string;
-}
+};
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

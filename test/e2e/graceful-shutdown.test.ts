@@ -26,7 +26,12 @@ test('SIGTERM drains 20 in-flight calls, then exits 0 within the longest call + 
     let lastCallDone = 0;
     const calls = ids.slice(0, 20).map((id) => client.callTool({ name: 'content_get', arguments: { id } })
       .then((result) => { lastCallDone = Math.max(lastCallDone, performance.now()); return result; }));
-    await sleep(300); // all 20 are now waiting on the slow upstream
+    // Wait until the server itself counts all 20 calls in flight, so none arrives after SIGTERM.
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      const readiness: unknown = await (await fetch(`${server.url}/ready`)).json();
+      if (Reflect.get(readiness as object, 'inFlightCalls') === 20) break;
+      await sleep(50);
+    }
     server.child.kill('SIGTERM');
 
     const results = await Promise.all(calls);

@@ -8,6 +8,7 @@ import { parseConfigObject } from '../../config/load-config.ts';
 import { createOpsRoutes } from '../../ops/ops-routes.ts';
 import { startHttpServer } from '../../mcp/index.ts';
 import { createLogger } from '../../ops/logger.ts';
+import { crawlWithProgress } from './xray-run.ts';
 
 interface DemoFlags { items: string; serve?: boolean; port: string; dir: string }
 
@@ -27,7 +28,8 @@ async function demo(flags: DemoFlags): Promise<void> {
   const out = (line = ''): void => { process.stdout.write(`${line}\n`); };
   const started = performance.now();
   const sim = await startSitecoreSimulator({ items: Number(flags.items), port: flags.serve ? DEMO_SIM_PORT : 0 });
-  out(`▸ Sitecore simulator: ${Number(flags.items).toLocaleString('en')} items at ${sim.url}`);
+  const planted = Object.values(sim.groundTruth().counts).reduce((a, b) => a + b, 0);
+  out(`▸ Sitecore simulator: ${Number(flags.items).toLocaleString('en')} items with ${planted} planted defects at ${sim.url}`);
   const config = await parseConfigObject({
     adapters: { demo: { type: 'sitecore-xp', url: sim.url, credentials: { domain: 'sitecore', username: 'admin', password: 'b' } } },
     storage: { sqlite: resolve(flags.dir, 'conduit.db') },
@@ -41,6 +43,10 @@ async function demo(flags: DemoFlags): Promise<void> {
     const home = await app.content.get('demo', { path: '/sitecore/content/Home' });
     const children = await app.content.list('demo', { parent: { id: home.id }, limit: 5 });
     out(`▸ ${home.path ?? home.name}: ${children.items.map((c) => c.name).join(', ')}${children.nextCursor ? ', …' : ''}`);
+    out(`▸ X-Ray scan of /sitecore/content through the sitecore-xp adapter into ${resolve(flags.dir, 'conduit.db')}`);
+    const { run } = await app.xray.start({ adapter: 'demo' });
+    // Prints the live progress bar, then the scan summary; the analysis report (findings, score) follows the summary.
+    process.exitCode = await crawlWithProgress(app, [run], false, { quietOffTty: true });
     const configPath = await writeDemoConfig(flags.dir);
     printClientConfig(out, configPath);
     out(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

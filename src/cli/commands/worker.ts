@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { once } from 'node:events';
 import type { ScanRun } from '../../xray/scan-service.ts';
-import { openCliApp, writeLine } from './xray-run.ts';
+import { openCliApp, OUTAGE_FLAG, writeLine } from './xray-run.ts';
 
-interface WorkerFlags { config?: string; json?: boolean; pollSeconds: string; once?: boolean }
+interface WorkerFlags { config?: string; json?: boolean; pollSeconds: string; once?: boolean; outageSeconds?: string }
 
 export function registerWorker(program: Command): void {
   program.command('worker')
@@ -12,6 +12,7 @@ export function registerWorker(program: Command): void {
     .option('--poll-seconds <s>', 'how often to look for scans with work left', '5')
     .option('--once', 'take the scans there are now, crawl them to the end, then exit')
     .option('--json', 'one JSON line per scan started and ended')
+    .option(...OUTAGE_FLAG)
     .action(async (flags: WorkerFlags) => { process.exitCode = await worker(flags); });
 }
 
@@ -24,7 +25,10 @@ async function worker(flags: WorkerFlags): Promise<number> {
   const track = (run: ScanRun): void => {
     report('scan-started', { scanId: run.scanId });
     void run.done.then(
-      (r) => report('scan-ended', { scanId: run.scanId, outcome: r.outcome, status: r.scan.status, items: r.scan.itemsCrawled }),
+      (r) => report('scan-ended', {
+        scanId: run.scanId, outcome: r.outcome, status: r.scan.status, items: r.scan.itemsCrawled,
+        pagesHere: r.committed?.pages ?? 0, itemsHere: r.committed?.items ?? 0,
+      }),
       (error: unknown) => report('scan-error', { scanId: run.scanId, message: error instanceof Error ? error.message : String(error) }),
     );
   };

@@ -28,11 +28,16 @@ export function jsonLinesSink(write: (line: string) => void): ProgressSink {
   };
 }
 
+/** No live progress (a demo writing to a log); notes still print. */
+export function silentSink(): ProgressSink {
+  return { progress: () => undefined, note: (message) => process.stdout.write(`${message}\n`), end: () => undefined };
+}
+
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const BAR_WIDTH = 24;
 
 /** A single redrawn line: spinner, bar (when an ETA is known), items, requests/s, errors, ETA. */
-export function ttyBarSink(stream: NodeJS.WriteStream): ProgressSink {
+export function ttyBarSink(stream: Pick<NodeJS.WriteStream, 'write' | 'columns'>): ProgressSink {
   let frame = 0;
   let drawn = false;
   const clear = (): void => {

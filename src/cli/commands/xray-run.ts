@@ -6,14 +6,19 @@ import type { ScanRun } from '../../xray/scan-service.ts';
 import type { ScanView } from '../../xray/scan-view.ts';
 import { loadCliConfig } from '../cli-config.ts';
 import { reportError } from '../report-error.ts';
-import { formatScanSummary, jsonLinesSink, ttyBarSink, type ProgressSink } from './xray-output.ts';
+import { formatScanSummary, jsonLinesSink, silentSink, ttyBarSink, type ProgressSink } from './xray-output.ts';
 
-export interface XrayCliFlags { config?: string; json?: boolean }
+export interface XrayCliFlags { config?: string; json?: boolean; outageSeconds?: string }
 
-/** The app for an xray command: the CLI's config, logs at warn (stderr) unless configured lower-noise. */
+/** The app for an xray command, from the CLI's config; crawls here use `progressMs` and the --outage-seconds flag. */
 export async function openCliApp(flags: XrayCliFlags, progressMs = 1000): Promise<App> {
   const loaded = await loadCliConfig(flags.config);
-  const app = await createApp(loaded.config, { secrets: loaded.secrets, xray: { settings: { progressMs } } });
+  const outage = flags.outageSeconds === undefined ? undefined : Number(flags.outageSeconds);
+  if (outage !== undefined && !(outage > 0)) {
+    throw new ConduitError('CFG_INVALID_VALUE', `--outage-seconds "${flags.outageSeconds ?? ''}" is not a positive number.`, { hint: 'Pass seconds, e.g. --outage-seconds 60.' });
+  }
+  const settings = { progressMs, ...(outage !== undefined ? { outageMs: Math.round(outage * 1000) } : {}) };
+  const app = await createApp(loaded.config, { secrets: loaded.secrets, xray: { settings } });
   for (const warning of loaded.warnings) app.logger.warn({ code: warning.code, path: warning.path }, warning.message);
   return app;
 }
@@ -28,14 +33,17 @@ export function printScan(view: ScanView, json: boolean, type = 'scan'): void {
   else writeLine(formatScanSummary(view).join('\n'));
 }
 
+export const OUTAGE_FLAG = ['--outage-seconds <s>', 'interrupt a crawl (resumably) once the CMS has been unreachable this long (default 20)'] as const;
+
 /**
  * Crawls scans in this process with live progress, until they end or a signal
  * stops them (the first SIGINT/SIGTERM checkpoints: pages in flight finish,
  * leases are released; a second one exits at once). Prints the summary of
  * each scan last and returns the exit code.
  */
-export async function crawlWithProgress(app: App, runs: readonly ScanRun[], json: boolean): Promise<number> {
-  const sink: ProgressSink = json || !process.stdout.isTTY ? jsonLinesSink(writeLine) : ttyBarSink(process.stdout);
+export async function crawlWithProgress(app: App, runs: readonly ScanRun[], json: boolean, options: { quietOffTty?: boolean } = {}): Promise<number> {
+  const sink: ProgressSink = !json && process.stdout.isTTY ? ttyBarSink(process.stdout)
+    : options.quietOffTty && !json ? silentSink() : jsonLinesSink(writeLine);
   const unsubscribe = runs.map((run) => app.xray.subscribe(run.scanId, (p) => sink.progress(p)));
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {

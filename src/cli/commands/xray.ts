@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { ConduitError } from '../../core/conduit-error.ts';
 import type { ScanStatus } from '../../store/scan-store-types.ts';
+import { registerXrayAnalysis } from './xray-analysis.ts';
 import { formatScanRow } from './xray-output.ts';
-import { crawlWithProgress, openCliApp, printScan, writeLine, type XrayCliFlags } from './xray-run.ts';
+import { crawlWithProgress, openCliApp, OUTAGE_FLAG, printScan, writeLine, type XrayCliFlags } from './xray-run.ts';
 
 interface ScanFlags extends XrayCliFlags { adapter: string; root?: string; maxItems?: string; wait?: boolean; leaseSeconds?: string }
 interface ListFlags extends XrayCliFlags { status?: string; adapter?: string; limit: string; cursor?: string }
@@ -19,7 +20,8 @@ export function registerXray(program: Command): void {
     .option('--root <path>', 'scan below this path or id (default: the adapter\'s root)')
     .option('--max-items <n>', 'stop after about this many items (the scan is marked truncated)')
     .option('--wait', 'crawl in this process and wait for the scan to end')
-    .option('--lease-seconds <s>', 'lease per page for this scan\'s workers (default 30)'))
+    .option('--lease-seconds <s>', 'lease per page for this scan\'s workers (default 30)')
+    .option(...OUTAGE_FLAG))
     .action(async (flags: ScanFlags) => { process.exitCode = await scan(flags); });
 
   common(xray.command('status <scanId>').description('Show a scan: status, counts, warning or error'))
@@ -35,8 +37,10 @@ export function registerXray(program: Command): void {
   common(xray.command('cancel <scanId>').description('Cancel a scan; processes crawling it stop within a second'))
     .action(async (scanId: string, flags: XrayCliFlags) => { process.exitCode = await withApp(flags, async (app) => { printScan(await app.xray.cancel(scanId), flags.json === true); return 0; }); });
 
-  common(xray.command('resume [scanId]').description('Crawl a scan here until it ends (all resumable scans when no id is given)'))
+  common(xray.command('resume [scanId]').description('Crawl a scan here until it ends (all resumable scans when no id is given)').option(...OUTAGE_FLAG))
     .action(async (scanId: string | undefined, flags: XrayCliFlags) => { process.exitCode = await resume(scanId, flags); });
+  // report, compare, trends, accept, unaccept (src/cli/commands/xray-analysis.ts).
+  registerXrayAnalysis(xray);
 }
 
 async function withApp(flags: XrayCliFlags, fn: (app: Awaited<ReturnType<typeof openCliApp>>) => Promise<number>): Promise<number> {

@@ -9,8 +9,9 @@ const app = () => createTestApp({ adapters: { cms: createMemoryAdapter({ items: 
 
 void test('content and type resource templates read items as JSON', async () => {
   const conn = await connectInMemory({ app: app() });
-  const templates = (await conn.client.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate).sort();
-  assert.deepEqual(templates, ['conduit://{adapter}/content/{id}', 'conduit://{adapter}/types/{id}']);
+  const templates = (await conn.client.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
+  // The X-Ray report and finding templates sit beside these; this test is about the content ones.
+  assert.deepEqual(templates.filter((t) => !t.startsWith('conduit://xray/')).sort(), ['conduit://{adapter}/content/{id}', 'conduit://{adapter}/types/{id}']);
   const item = await conn.client.readResource({ uri: 'conduit://cms/content/item-004' });
   const content = z.object({ uri: z.string(), mimeType: z.literal('application/json'), text: z.string() }).parse(item.contents[0]);
   assert.equal(z.object({ id: z.string(), name: z.string() }).loose().parse(JSON.parse(content.text)).name, 'Page 4');

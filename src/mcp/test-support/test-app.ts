@@ -55,7 +55,7 @@ export function createTestApp(options: TestAppOptions = {}): App {
   return {
     version: '0.0.0-test', config, logger, metrics, calls, content: createContentService(host, metrics), xray,
     scanStore: () => store.open(),
-    readiness: async () => ({ ready: true, shuttingDown: false, store: { ok: true, kind: 'none' }, adapters: [] }),
+    readiness: async () => ({ ready: true, shuttingDown: false, inFlightCalls: calls.inFlight(), store: { ok: true, kind: 'none' }, adapters: [] }),
     beginShutdown: () => xray.beginShutdown(),
     close: async () => {
       await xray.close();

@@ -19,8 +19,18 @@ export interface ToolDeps {
   budget: ResponseBudget;
 }
 
+/** The MCP request being answered (long-running tools such as xray_scan use it). */
+export interface ToolRequest {
+  /** Aborted when the client cancels the request (or the connection ends). */
+  signal: AbortSignal;
+  /** Sends notifications/progress; present only when the client sent a progress token. */
+  progress?(update: { progress: number; total?: number; message?: string }): Promise<void>;
+}
+
 /** The one way a handler calls a service: as an incoming call with limits, correlation, metrics and logs. */
 export interface ToolCall {
+  /** The request behind this call; absent when a handler is called outside an MCP request. */
+  readonly request?: ToolRequest;
   /**
    * Resolves the adapter the call targets (ADP_UNKNOWN / ADP_AMBIGUOUS when it
    * cannot) and runs `fn` inside `app.calls.run({ tool, adapter })`.

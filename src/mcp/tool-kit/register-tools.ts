@@ -1,8 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
+import type { McpServer, ServerContext } from '@modelcontextprotocol/server';
 import type { Capability } from '../../adapter-kit/adapter-types.ts';
 import type { App } from '../../app-types.ts';
 import { ConduitError, isConduitError } from '../../core/conduit-error.ts';
-import { isWriteTool, type ToolCall, type ToolDefinition, type ToolDeps } from './define-tool.ts';
+import { isWriteTool, type ToolCall, type ToolDefinition, type ToolDeps, type ToolRequest } from './define-tool.ts';
 import { advertiseOnly, jsonSchemaOf } from './json-schema-cache.ts';
 import type { InputShape } from './tool-input.ts';
 import type { ToolListing } from './tool-listing.ts';
@@ -58,10 +58,10 @@ export function registerTools(server: McpServer, available: readonly ToolAvailab
       inputSchema: advertiseOnly(tool.inputSchema(shape)),
       outputSchema: tool.outputSchema,
       annotations: { title: tool.title, ...tool.annotations },
-    }, async (args: unknown) => {
+    }, async (args: unknown, ctx: ServerContext) => {
       if (refusal) return errorResult(refusal);
       try {
-        return okResult(await execute(args, call));
+        return okResult(await execute(args, { ...call, request: toolRequest(ctx) }));
       } catch (error) {
         // Errors from inside app.calls.run arrive as ConduitErrors, already logged; anything else is a bug here.
         if (!isConduitError(error)) deps.app.logger.error({ err: error, tool: tool.name }, 'tool failed outside its call');
@@ -73,6 +73,16 @@ export function registerTools(server: McpServer, available: readonly ToolAvailab
     if (tool.outputSchema) registered.outputSchemaJson = jsonSchemaOf(tool.outputSchema, 'output');
     listing.add(tool.name, registered, refusal === undefined);
   }
+}
+
+/** The MCP request a handler answers: its cancellation signal, and progress notifications when the client sent a progress token. */
+function toolRequest(ctx: ServerContext): ToolRequest {
+  const token = ctx.mcpReq._meta?.progressToken;
+  if (token === undefined) return { signal: ctx.mcpReq.signal };
+  return {
+    signal: ctx.mcpReq.signal,
+    progress: (update) => ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...update } }),
+  };
 }
 
 function toolCall(app: App, tool: string): ToolCall {

@@ -20,13 +20,37 @@ export function* distinctItems(batch: readonly StoredItem[], last: { id: string 
   }
 }
 
-/** Whether some proper ancestor path of `lowerPath` is in `folders` (lower-cased paths). */
-export function belowAny(lowerPath: string, folders: ReadonlySet<string>): boolean {
-  if (folders.size === 0) return false;
-  for (let i = lowerPath.lastIndexOf('/'); i > 0; i = lowerPath.lastIndexOf('/', i - 1)) {
-    if (folders.has(lowerPath.slice(0, i))) return true;
+/**
+ * A set of folder paths (lower-cased) that answers "is this path below one of
+ * them?" cheaply: a substring test on the folders' names first, the exact
+ * ancestor walk only for paths that pass it.
+ */
+export class FolderSet {
+  private readonly paths = new Set<string>();
+  private readonly names = new Set<string>();
+
+  add(path: string): void {
+    const lower = path.toLowerCase();
+    this.paths.add(lower);
+    this.names.add(`/${lower.slice(lower.lastIndexOf('/') + 1)}/`);
   }
-  return false;
+
+  get size(): number {
+    return this.paths.size;
+  }
+
+  /** Whether a proper ancestor of `path` is in the set. */
+  contains(path: string): boolean {
+    if (this.paths.size === 0) return false;
+    const lower = path.toLowerCase();
+    let candidate = false;
+    for (const name of this.names) if (lower.includes(name)) { candidate = true; break; }
+    if (!candidate) return false;
+    for (let i = lower.lastIndexOf('/'); i > 0; i = lower.lastIndexOf('/', i - 1)) {
+      if (this.paths.has(lower.slice(0, i))) return true;
+    }
+    return false;
+  }
 }
 
 /**
@@ -64,3 +88,27 @@ export function pathKey(path: string): string {
 }
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * A small set of recently seen ids, forgotten wholesale when full. Pages
+ * repeat the same targets (their template's layout, header and footer
+ * datasources), so most lookups of a million references hit here before
+ * reaching a big id set.
+ */
+export class RecentIds {
+  private readonly seen = new Set<string>();
+  private readonly limit: number;
+
+  constructor(limit = 4096) {
+    this.limit = limit;
+  }
+
+  has(id: string): boolean {
+    return this.seen.has(id);
+  }
+
+  add(id: string): void {
+    if (this.seen.size >= this.limit) this.seen.clear();
+    this.seen.add(id);
+  }
+}

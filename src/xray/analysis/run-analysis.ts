@@ -1,12 +1,13 @@
-import type { ProfileReference, XrayModel, XrayProfile } from '../../adapter-kit/index.ts';
+import type { XrayModel, XrayProfile } from '../../adapter-kit/index.ts';
 import { ConduitError } from '../../core/conduit-error.ts';
 import { silentLogger, type Logger } from '../../core/ports.ts';
 import type { ScanStore } from '../../store/scan-store.ts';
 import type { ScanRecord, StoredItem } from '../../store/scan-store-types.ts';
 import { ANALYZERS } from './analyzer-registry.ts';
 import type { RegisteredAnalyzer } from './analyzer-types.ts';
+import { createBatchMemo } from './batch-memo.ts';
 import { FindingSink } from './finding-sink.ts';
-import { loadProfileModel } from './profile-model.ts';
+import { createDeferredModel, type DeferredModel } from './profile-model.ts';
 import { readScanInputs, FULL_COVERAGE, type Coverage } from './scan-inputs.ts';
 import { createScanQuery, openContentPass, openStructurePass } from './scan-query.ts';
 import { computeScanScore, storeScore, type AnalysisRecord, type AnalyzerRunRecord, type ScanScore } from './scan-score.ts';
@@ -59,10 +60,10 @@ export async function analyzeScan(store: ScanStore, scanId: string, options: Ana
   if (!scan) throw new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan "${scanId}" in the store.`);
   const inputs = await readScanInputs(store, scanId);
   const coverage = options.coverage ?? inputs.coverage ?? FULL_COVERAGE;
-  const model = options.profile === null ? null : await loadProfileModel(store, scanId, options.profile);
-  const planned = plan(options.analyzers ?? ANALYZERS, options.config, coverage, model);
+  const deferred = options.profile === null ? null : createDeferredModel(options.profile);
+  const planned = plan(options.analyzers ?? ANALYZERS, options.config, coverage, deferred?.model ?? null);
   await store.deleteFindings(scanId);
-  const { runs, items } = await runPlanned(store, scan, planned, { model, existingElsewhere: inputs.resolvedElsewhere, logger, signal: options.signal ?? new AbortController().signal });
+  const { runs, items } = await runPlanned(store, scan, planned, { deferred, existingElsewhere: inputs.resolvedElsewhere, logger, signal: options.signal ?? new AbortController().signal });
   const score = await computeScanScore(store, scanId, items, coverage);
   const record = await storeScore(store, scanId, score, {
     items, analyzedAt: Date.now(), durationMs: Math.round(performance.now() - started), coverage: { supported: coverage.supported, unsupported: coverageReasons(coverage) },
@@ -76,24 +77,21 @@ function coverageReasons(coverage: Coverage): Record<string, string> {
   return Object.fromEntries(Object.entries(coverage.unsupported).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
-interface RunDeps { model: XrayModel | null; existingElsewhere: ReadonlySet<string>; logger: Logger; signal: AbortSignal }
+interface RunDeps { deferred: DeferredModel | null; existingElsewhere: ReadonlySet<string>; logger: Logger; signal: AbortSignal }
 
 async function runPlanned(store: ScanStore, scan: ScanRecord, planned: Planned[], deps: RunDeps): Promise<{ runs: AnalyzerRunRecord[]; items: number }> {
   const active = planned.filter((p) => p.skip === undefined);
-  const structure = createSharedPass(openStructurePass(store, scan.id), [RUNNER, ...active.filter((p) => p.analyzer.needs.includes('structure')).map((p) => p.analyzer.id)]);
-  const content = createSharedPass(openContentPass(store, scan.id), active.filter((p) => p.analyzer.needs.includes('content')).map((p) => p.analyzer.id), structure.done);
+  const memo = createBatchMemo(deps.deferred?.model ?? null);
+  const structure = createSharedPass(openStructurePass(store, scan.id), [RUNNER, ...active.filter((p) => p.analyzer.needs.includes('structure')).map((p) => p.analyzer.id)],
+    undefined, () => memo.clear());
+  // The content pass needs the full model: definitions are spotted in the structure pass and read by id in between.
+  const modelReady = structure.done.then(() => deps.deferred?.load(store, scan.id));
+  const content = createSharedPass(openContentPass(store, scan.id), active.filter((p) => p.analyzer.needs.includes('content')).map((p) => p.analyzer.id),
+    modelReady.catch(() => undefined), () => memo.clear());
+  const { model, referencesOf } = memo;
   const passes = { structure, content };
-  const references = new WeakMap<StoredItem, readonly ProfileReference[]>();
-  const referencesOf = (item: StoredItem): readonly ProfileReference[] => {
-    let refs = references.get(item);
-    if (refs === undefined) {
-      refs = deps.model === null ? [] : deps.model.references(item);
-      references.set(item, refs);
-    }
-    return refs;
-  };
   const sink = new FindingSink(store, scan.id);
-  const counting = countItems(passes.structure.subscribe(RUNNER)).finally(() => passes.structure.release(RUNNER));
+  const counting = countItems(passes.structure.subscribe(RUNNER), deps.deferred).finally(() => passes.structure.release(RUNNER));
   const runs = await Promise.all(planned.map(async (p): Promise<AnalyzerRunRecord> => {
     const base = { id: p.analyzer.id, version: p.analyzer.version, category: p.analyzer.category };
     if (p.skip !== undefined) return { ...base, status: 'skipped', reason: p.skip, findings: 0, ms: 0, metrics: {} };
@@ -102,7 +100,7 @@ async function runPlanned(store: ScanStore, scan: ScanRecord, planned: Planned[]
     let findings = 0;
     try {
       const ctx = {
-        scan, now: scan.startedAt ?? scan.createdAt, model: deps.model, query: createScanQuery(store, scan, passes, p.analyzer.id),
+        scan, now: scan.startedAt ?? scan.createdAt, model, query: createScanQuery(store, scan, passes, p.analyzer.id),
         referencesOf, existingElsewhere: deps.existingElsewhere, signal: deps.signal,
         count: (metric: string, by = 1) => { metrics[metric] = (metrics[metric] ?? 0) + by; },
       };
@@ -120,18 +118,22 @@ async function runPlanned(store: ScanStore, scan: ScanRecord, planned: Planned[]
     }
   }));
   const items = await counting;
+  // A failure to read the definitions fails the analysis (the content pass ran without the schema).
+  await modelReady;
   await sink.flush();
   return { runs, items };
 }
 
-/** Distinct items of the scan (language versions counted once), for the score's size normalisation. */
-async function countItems(stream: AsyncIterable<readonly StoredItem[]>): Promise<number> {
+/** Distinct items of the scan (language versions counted once), for the score's size normalisation; notes definition items. */
+async function countItems(stream: AsyncIterable<readonly StoredItem[]>, deferred: DeferredModel | null): Promise<number> {
   let n = 0;
   let last: string | undefined;
   for await (const batch of stream) {
     for (const item of batch) {
-      if (item.id !== last) n++;
+      if (item.id === last) continue;
       last = item.id;
+      n++;
+      deferred?.note(item);
     }
   }
   return n;

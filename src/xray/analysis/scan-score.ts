@@ -16,6 +16,8 @@ export const analysisRecordSchema = z.object({
   durationMs: z.number(),
   coverage: z.object({ supported: z.array(z.string()), unsupported: z.record(z.string(), z.string()) }),
   profile: z.object({ id: z.string(), version: z.string() }).nullable(),
+  /** Open and accepted findings when the score was last computed. */
+  findings: z.object({ open: z.number(), accepted: z.number() }).default({ open: 0, accepted: 0 }),
   runs: z.array(z.object({
     id: z.string(), version: z.string(), category: z.string(), status: z.enum(['ok', 'skipped', 'failed']),
     reason: z.string().optional(), findings: z.number(), ms: z.number(), metrics: z.record(z.string(), z.number()).default({}),
@@ -84,8 +86,9 @@ export function coverageOf(record: AnalysisRecord): Coverage {
 }
 
 /** Stores the score rows: `overall` (with the analysis record) and one per covered category. */
-export async function storeScore(store: ScanStore, scanId: string, score: ScanScore, record: Omit<AnalysisRecord, 'grade' | 'capped' | 'formulaVersion'>): Promise<AnalysisRecord> {
-  const full: AnalysisRecord = { ...record, grade: score.grade, capped: score.capped, formulaVersion: score.formulaVersion };
+export async function storeScore(store: ScanStore, scanId: string, score: ScanScore,
+  record: Omit<AnalysisRecord, 'grade' | 'capped' | 'formulaVersion' | 'findings'>): Promise<AnalysisRecord> {
+  const full: AnalysisRecord = { ...record, grade: score.grade, capped: score.capped, formulaVersion: score.formulaVersion, findings: { open: score.open, accepted: score.accepted } };
   await store.putScores(scanId, [
     { category: OVERALL, score: score.score, details: { ...full } },
     ...score.categories.map((c) => ({ category: c.category, score: c.score, details: { critical: c.critical, warning: c.warning, info: c.info, weighted: c.weighted, weight: c.weight } })),

@@ -19,7 +19,9 @@ export interface SharedPass<T> {
 
 interface Waiter<T> { resolve(r: IteratorResult<T>): void; reject(e: unknown): void }
 
-export function createSharedPass<T>(open: () => AsyncIterator<T>, expected: Iterable<string>, startAfter: Promise<void> = Promise.resolve()): SharedPass<T> {
+export function createSharedPass<T>(open: () => AsyncIterator<T>, expected: Iterable<string>, startAfter: Promise<void> = Promise.resolve(),
+  /** Called with each batch before any consumer sees it (every consumer is done with the previous one). */
+  onBatch?: (batch: T) => void): SharedPass<T> {
   const pending = new Set(expected);
   const active = new Set<string>();
   const waiting = new Map<string, Waiter<T>>();
@@ -56,6 +58,7 @@ export function createSharedPass<T>(open: () => AsyncIterator<T>, expected: Iter
       if (result.done === true) { end(undefined); return; }
       const waiters = [...waiting.values()];
       waiting.clear();
+      onBatch?.(result.value);
       for (const w of waiters) w.resolve({ done: false, value: result.value });
     }, (error: unknown) => {
       reading = false;

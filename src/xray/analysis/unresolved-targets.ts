@@ -1,7 +1,7 @@
 import type { XrayProfile } from '../../adapter-kit/index.ts';
 import type { ScanStore } from '../../store/scan-store.ts';
 import { PathResolver, pathKey } from './analyzer-support.ts';
-import { loadProfileModel } from './profile-model.ts';
+import { createDeferredModel } from './profile-model.ts';
 
 export interface UnresolvedTargets {
   /** Canonical ids referenced but not crawled. */
@@ -20,9 +20,13 @@ export interface UnresolvedTargets {
  * runs the analysis. Reads the store only.
  */
 export async function findUnresolvedTargets(store: ScanStore, scanId: string, profile: XrayProfile, limit = 10_000): Promise<UnresolvedTargets> {
-  const model = await loadProfileModel(store, scanId, profile);
+  const deferred = createDeferredModel(profile);
   const known = new Set<string>();
-  for await (const batch of store.iterateItems(scanId, { withoutFields: true, batchSize: 5000 })) for (const item of batch) known.add(item.id);
+  for await (const batch of store.iterateItems(scanId, { withoutFields: true, batchSize: 5000 })) {
+    for (const item of batch) { known.add(item.id); deferred.note(item); }
+  }
+  await deferred.load(store, scanId);
+  const model = deferred.model;
   const ids = new Set<string>();
   const pathCandidates = new Set<string>();
   for await (const batch of store.iterateItems(scanId, { batchSize: 1000 })) {

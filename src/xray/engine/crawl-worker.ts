@@ -36,6 +36,7 @@ export class CrawlWorker {
   private halt: Halt | undefined;
   private scan!: ScanRecord;
   private consecutiveTransient = 0;
+  private lastSuccessAt: number;
   private leaseExhausted = false;
   private truncatedSeenAt: number | undefined;
   private wake: (() => void) | undefined;
@@ -44,6 +45,7 @@ export class CrawlWorker {
     this.w = w;
     this.concurrency = Math.max(1, Math.floor(w.settings.concurrency));
     this.meter = new ProgressMeter(() => w.clock.now());
+    this.lastSuccessAt = w.clock.now();
     this.leases = new LeaseKeeper(w, this.held, {
       lost: (key) => this.dropQueued(key),
       scanChanged: (scan) => this.observe(scan),
@@ -70,6 +72,11 @@ export class CrawlWorker {
       await this.releaseLeases();
     }
     return this.conclude();
+  }
+
+  /** Re-reads the scan now (it was cancelled here): a cancelled scan stops its pages in flight at once. */
+  checkScan(): void {
+    this.leases.checkSoon();
   }
 
   private async loop(): Promise<void> {
@@ -164,6 +171,7 @@ export class CrawlWorker {
       this.held.delete(task.key);
       this.localRetries.delete(task.key);
       this.consecutiveTransient = 0;
+      this.lastSuccessAt = this.w.clock.now();
     } catch (error) {
       await this.onTaskError(task, error);
     }
@@ -194,12 +202,12 @@ export class CrawlWorker {
     const retries = this.localRetries.get(task.key) ?? 0;
     if (kind === 'transient') {
       this.consecutiveTransient += 1;
-      const threshold = this.w.settings.outageThreshold ?? Math.max(3, Math.min(this.concurrency, 10));
-      if (this.consecutiveTransient >= threshold) {
+      // An outage, not a hiccup: several failures in a row and nothing has succeeded for a while (an open breaker fails fast).
+      if (this.consecutiveTransient >= 3 && this.w.clock.now() - this.lastSuccessAt >= (this.w.settings.outageMs ?? 20_000)) {
         this.halt ??= { reason: 'interrupted', error: stored };
         return;
       }
-      if (retries < (this.w.settings.localRetries ?? 2)) return this.retryLater(task, retries, retryDelayMs(safe, retries));
+      if (retries < (this.w.settings.localRetries ?? 5)) return this.retryLater(task, retries, retryDelayMs(safe, retries));
     }
     const outcome = await this.w.store.failTask(this.w.scanId, task.key, this.w.owner, stored, { retryAfterMs: retryDelayMs(safe, retries) });
     this.held.delete(task.key);
@@ -298,7 +306,7 @@ export class CrawlWorker {
     const scan = await this.refreshScan();
     this.emit(halt.reason === 'interrupted' ? 'interrupted' : halt.reason === 'stopped' ? 'stopped' : 'ended');
     const outcome = TERMINAL_STATUSES.includes(scan.status) ? 'finished' : halt.reason === 'interrupted' ? 'interrupted' : 'stopped';
-    return { outcome, scan, ...(halt.error ? { error: halt.error } : {}) };
+    return { outcome, scan, ...(halt.error ? { error: halt.error } : {}), committed: this.meter.committedHere() };
   }
 
   /** maxItems reached: mark the scan truncated (never silently), then finish it with what was crawled. */

@@ -15,9 +15,13 @@ export interface CrawlSettings {
   pollMs?: number;
   /** Stop (truncate) once the scan holds this many items. */
   maxItems?: number;
-  /** Consecutive transient failures (CMS or store unreachable) that interrupt the crawl. Default max(3, min(concurrency, 10)). */
-  outageThreshold?: number;
-  /** Retries of a page in this worker, holding its lease, before the failure counts as an attempt. Default 2. */
+  /**
+   * The crawl is interrupted (resumably) when pages keep failing transiently
+   * (CMS or store unreachable, circuit open) with no page succeeding for this
+   * long. Default 20 s.
+   */
+  outageMs?: number;
+  /** Retries of a page in this worker, holding its lease, before a transient failure counts as an attempt. Default 5. */
   localRetries?: number;
   /** How long a graceful stop waits for pages in flight before aborting them. Default 10 s. */
   stopGraceMs?: number;
@@ -82,12 +86,13 @@ export interface ScanProgress {
  * finished: the scan reached a terminal status (this worker or another finished it).
  * stopped: asked to stop (shutdown, Ctrl-C); leases released, the scan resumes later.
  * interrupted: the CMS or store stayed unreachable; leases released, the scan resumes later.
- * idle: nothing left this worker could do while others still hold the scan's last tasks (only with `untilIdle`).
  */
 export interface RunResult {
-  outcome: 'finished' | 'stopped' | 'interrupted' | 'idle';
+  outcome: 'finished' | 'stopped' | 'interrupted';
   scan: ScanRecord;
   error?: StoredError;
+  /** What this run (this worker) committed. */
+  committed?: { pages: number; items: number; requests: number };
 }
 
 export interface WorkerContext {

@@ -41,6 +41,11 @@ export class ProgressMeter {
     if (this.tasks) this.tasks = { ...this.tasks, done: this.tasks.done + 1, pending: Math.max(0, this.tasks.pending + page.newTasks - 1) };
   }
 
+  /** This run's own commits. */
+  committedHere(): { pages: number; items: number; requests: number } {
+    return { pages: this.local.pages, items: this.local.items, requests: this.local.requests };
+  }
+
   failed(): void {
     this.local.errors += 1;
   }

@@ -18,6 +18,8 @@ export interface XrayTestConfig {
   maxConcurrent?: number;
   ratePerSecond?: number;
   password?: string;
+  /** logging.level of the config (default silent). */
+  logLevel?: string;
 }
 
 export function tempDir(prefix = 'conduit-xray-'): string {
@@ -39,7 +41,7 @@ export function xrayConfigObject(c: XrayTestConfig): Record<string, unknown> {
       },
     },
     storage: { sqlite: c.sqlite ?? join(tempDir(), 'conduit.db'), ...(c.postgres ? { postgres: c.postgres } : {}) },
-    logging: { level: 'silent' },
+    logging: { level: c.logLevel ?? 'silent' },
   };
 }
 
@@ -48,7 +50,7 @@ export function xrayConfig(c: XrayTestConfig): Promise<ConduitConfig> {
 }
 
 export async function xrayApp(c: XrayTestConfig, overrides: AppOverrides = {}): Promise<App> {
-  return createApp(await xrayConfig(c), { logger: silentLogger, xray: { settings: { leaseMs: 2_000, progressMs: 200 } }, ...overrides });
+  return createApp(await xrayConfig(c), { logger: silentLogger, xray: { settings: { leaseMs: 2_000, progressMs: 200, outageMs: 1_500 } }, ...overrides });
 }
 
 /** Ids of the items an SSC tree walk from `rootPath` reaches: readable items below readable parents. */

@@ -1,8 +1,7 @@
 import type { FieldIssue, ProfileItem } from '../../../../src/adapter-kit/index.ts';
 import { normalizeGuid, splitGuidList } from '../guid.ts';
 import { parseSitecoreDate } from '../sitecore-date.ts';
-import { GUID_STANDARD_FIELDS, resolveField } from './sitecore-field-types.ts';
-import type { SitecoreSchema } from './sitecore-schema.ts';
+import { GUID_STANDARD_FIELDS, type FieldResolver } from './sitecore-field-types.ts';
 
 /**
  * Raw values that break their field type's storage format (simulator README,
@@ -24,11 +23,15 @@ function badGuidEntry(value: string): string | undefined {
   return splitGuidList(value).find((entry) => !BRACED_ONE.test(entry) || normalizeGuid(entry) === null);
 }
 
-export function fieldIssues(schema: SitecoreSchema, item: ProfileItem): FieldIssue[] {
+export function fieldIssues(resolve: FieldResolver, item: ProfileItem): FieldIssue[] {
   const out: FieldIssue[] = [];
-  for (const [field, value] of Object.entries(item.fields)) {
-    const resolved = resolveField(schema, item.templateId, field, value);
-    if (value.trim() === '') {
+  const fields = item.fields;
+  const typeOf = resolve(item.templateId);
+  // for…in, not Object.entries: this runs for every field of every item, and the pairs array is garbage.
+  for (const field in fields) {
+    const value = fields[field] ?? '';
+    const resolved = typeOf(field, value);
+    if (value === '' || value.trim() === '') {
       if (resolved.required) out.push({ field, kind: 'required-empty', value, detail: 'the field has a Required validator but no value' });
       continue;
     }
@@ -39,7 +42,7 @@ export function fieldIssues(schema: SitecoreSchema, item: ProfileItem): FieldIss
     if ((resolved.family === 'link-xml' || looksLikeLinkXml) && !isSingleLinkElement(value)) {
       out.push({ field, kind: 'malformed-link-xml', value, detail: 'not one well-formed self-closing <link>, <image> or <file> element' });
     }
-    if (resolved.family === 'id' || resolved.family === 'id-list' || GUID_STANDARD_FIELDS.has(field.toLowerCase())) {
+    if (resolved.family === 'id' || resolved.family === 'id-list' || GUID_STANDARD_FIELDS.has(field)) {
       const bad = badGuidEntry(value);
       if (bad !== undefined) out.push({ field, kind: 'malformed-guid', value: bad, detail: 'an entry is not a braced GUID' });
     }

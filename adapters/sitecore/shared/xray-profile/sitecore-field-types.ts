@@ -15,7 +15,7 @@ const STANDARD_ID_FIELDS = new Set(['__workflow', '__workflow state', '__default
 const STANDARD_LIST_FIELDS = new Set(['__masters', '__base template']);
 
 /** GUID-bearing standard fields the README of the simulator and SPE treat as id lists whatever their declared type. */
-export const GUID_STANDARD_FIELDS = new Set(['__workflow', '__workflow state', '__default workflow', '__masters', '__base template', '__standard values']);
+export const GUID_STANDARD_FIELDS = new Set(['__Workflow', '__Workflow state', '__Default workflow', '__Masters', '__Base template', '__Standard values']);
 
 export type TypeFamily = 'layout' | 'security' | 'rich-text' | 'link-xml' | 'id' | 'id-list' | 'date' | 'attachment' | 'text';
 
@@ -59,8 +59,28 @@ export interface ResolvedField {
   required: boolean;
 }
 
-export function resolveField(schema: SitecoreSchema, templateId: string | null, field: string, value: string): ResolvedField {
-  const def = schema.fieldDef(templateId, field);
-  if (def && def.type !== '') return { family: familyOfType(def.type), type: def.type, required: def.required };
-  return { family: guessFamily(field, value), type: '', required: def?.required ?? false };
+/** Resolves a field of one template to its type family, once per (template, field): the analysis asks millions of times. */
+export type TemplateFields = (field: string, value: string) => ResolvedField;
+export type FieldResolver = (templateId: string | null) => TemplateFields;
+
+export function createFieldResolver(schema: SitecoreSchema): FieldResolver {
+  const perTemplate = new Map<string, TemplateFields>();
+  return (templateId) => {
+    const key = templateId ?? '';
+    let fields = perTemplate.get(key);
+    if (fields) return fields;
+    const known = new Map<string, ResolvedField | null>();
+    fields = (field, value) => {
+      let r = known.get(field);
+      if (r === undefined) {
+        const def = schema.fieldDef(templateId, field);
+        r = def && def.type !== '' ? { family: familyOfType(def.type), type: def.type, required: def.required } : null;
+        known.set(field, r);
+      }
+      // Without a declared type the value's shape decides, so the answer cannot be cached.
+      return r ?? { family: guessFamily(field, value), type: '', required: false };
+    };
+    perTemplate.set(key, fields);
+    return fields;
+  };
 }

@@ -1,16 +1,17 @@
-import type { ProfileItem, XrayModel, XrayProfile } from '../../../../src/adapter-kit/index.ts';
+import type { ItemScope, ProfileItem, XrayModel, XrayProfile } from '../../../../src/adapter-kit/index.ts';
 import { normalizeGuid, splitGuidList } from '../guid.ts';
 import { itemNameProblem } from '../item-name.ts';
 import { parseSitecoreDate } from '../sitecore-date.ts';
 import { parseAcl } from './sitecore-acl.ts';
 import { fieldIssues } from './sitecore-field-checks.ts';
-import { itemReferences } from './sitecore-references.ts';
+import { createReferenceReader } from './sitecore-references.ts';
+import { createFieldResolver } from './sitecore-field-types.ts';
 import { DATASOURCE_FOLDER_NAME, roleOf, scopeOf } from './sitecore-roles.ts';
 import { buildSitecoreSchema, SCHEMA_TEMPLATE_IDS, type SitecoreSchema } from './sitecore-schema.ts';
 
 /**
  * Sitecore's reading of stored X-Ray data, for the CMS-neutral analyzers
- * (docs/adr/0002-xray-analysis-boundary.md). Pure: everything it knows comes
+ * (docs/adr/0004-xray-analysis-boundary.md). Pure: everything it knows comes
  * from the scan's own items.
  */
 export const SITECORE_PROFILE_VERSION = '1';
@@ -21,10 +22,13 @@ function sizeOf(item: ProfileItem): { field: string; value: string; bytes: numbe
 }
 
 export function createSitecoreModel(schema: SitecoreSchema): XrayModel {
+  const resolve = createFieldResolver(schema);
+  const references = createReferenceReader(resolve);
+  const scope = (item: ProfileItem): ItemScope => scopeOf(item);
   return {
     role: (item) => roleOf(schema, item),
-    scope: scopeOf,
-    references: (item) => itemReferences(schema, item),
+    scope,
+    references,
     baseTypes(item) {
       if (roleOf(schema, item) !== 'type') return null;
       const value = item.fields['__Base template'] ?? '';
@@ -45,14 +49,14 @@ export function createSitecoreModel(schema: SitecoreSchema): XrayModel {
       return state !== null && !schema.isFinalState(state);
     },
     mediaSize: (item) => (roleOf(schema, item) === 'media' ? sizeOf(item) : null),
-    fieldIssues: (item) => fieldIssues(schema, item),
+    fieldIssues: (item) => fieldIssues(resolve, item),
     nameIssue: (item) => itemNameProblem(item.name),
-    isReuseFolder: (item) => roleOf(schema, item) === 'container' && item.name.toLowerCase() === DATASOURCE_FOLDER_NAME && scopeOf(item).content,
+    isReuseFolder: (item) => roleOf(schema, item) === 'container' && item.name.toLowerCase() === DATASOURCE_FOLDER_NAME && scope(item).content,
     reuseKind(item, belowReuseFolder) {
       const role = roleOf(schema, item);
-      const scope = scopeOf(item);
-      if (role === 'media' && scope.media) return 'media';
-      if (belowReuseFolder && scope.content && role !== 'container') return 'datasource';
+      const where = scope(item);
+      if (role === 'media' && where.media) return 'media';
+      if (belowReuseFolder && where.content && role !== 'container') return 'datasource';
       return null;
     },
   };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ProfileReference } from '../../../adapter-kit/index.ts';
 import type { StoredItem } from '../../../store/scan-store-types.ts';
-import { PathResolver, pathKey } from '../analyzer-support.ts';
+import { PathResolver, pathKey, RecentIds } from '../analyzer-support.ts';
+import { IdSet } from '../id-set.ts';
 import { defineAnalyzer, type FindingDraft } from '../analyzer-types.ts';
 
 /** References whose target breaks the page itself (a rendering or its datasource), not just a link on it. */
@@ -44,16 +45,19 @@ export const brokenLink = defineAnalyzer({
   minutesPerFinding: 5,
   async *run(ctx) {
     const ignore = new Set(ctx.options.ignoreKinds);
-    const ids = new Set<string>();
+    const ids = new IdSet();
     for await (const batch of ctx.query.structure()) for (const item of batch) ids.add(item.id);
     const paths = new PathResolver((paths) => ctx.query.itemsByPath(paths));
+    // Only targets found in `ids` are remembered here, so a hit means "exists".
+    const existing = new RecentIds();
     for await (const batch of ctx.query.content()) {
       const byPath: Array<{ item: StoredItem; ref: ProfileReference; path: string }> = [];
       for (const item of batch) {
         for (const ref of ctx.referencesOf(item)) {
           if (ignore.has(ref.kind)) continue;
           if (ref.targetId !== undefined) {
-            if (ids.has(ref.targetId)) continue;
+            if (existing.has(ref.targetId)) continue;
+            if (ids.has(ref.targetId)) { existing.add(ref.targetId); continue; }
             if (ctx.existingElsewhere.has(ref.targetId)) ctx.count('unresolvable');
             else yield draft(item, ref, ref.targetId);
           } else if (ref.targetPath !== undefined) {

@@ -9,7 +9,8 @@ const options = z.strictObject({
 /**
  * Parents with more children than the limit (reference §4.1, §4.2: Sitecore
  * recommends 100 or fewer; the content tree and the Item Service slow down,
- * since SSC returns children unpaged). Counted in the store by one aggregate.
+ * since SSC returns children unpaged). Counted during the structure pass:
+ * one small counter per parent, far cheaper than an SQL aggregate per batch.
  */
 export const tooManyChildren = defineAnalyzer({
   id: 'too-many-children',
@@ -18,22 +19,31 @@ export const tooManyChildren = defineAnalyzer({
   category: 'too-many-children',
   severity: 'warning',
   options,
-  needs: [],
+  needs: ['structure'],
   hint: 'Group the children into folders (by date or topic) or make the parent an item bucket.',
   docsAnchor: 'too-many-children',
   minutesPerFinding: 30,
   async *run(ctx) {
-    const over: Array<{ parentId: string; children: number }> = [];
-    for await (const batch of ctx.query.childCounts()) for (const c of batch) if (c.children > ctx.options.maxChildren) over.push(c);
-    const items = new Map((await ctx.query.itemsById(over.map((o) => o.parentId))).map((i) => [i.id, i]));
-    for (const o of over) {
-      const parent = items.get(o.parentId);
+    const counts = new Map<string, number>();
+    let last: string | undefined;
+    for await (const batch of ctx.query.structure()) {
+      for (const item of batch) {
+        if (item.id === last || item.parentId === null) continue;
+        last = item.id;
+        counts.set(item.parentId, (counts.get(item.parentId) ?? 0) + 1);
+      }
+    }
+    const over = [...counts].filter(([, n]) => n > ctx.options.maxChildren);
+    counts.clear();
+    const parents = new Map((await ctx.query.itemsById(over.map(([id]) => id))).map((i) => [i.id, i]));
+    for (const [parentId, children] of over.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const parent = parents.get(parentId);
       // A parent outside the scan (the root's parent) cannot be reported on.
       if (!parent) continue;
       yield {
         rule: 'children', itemId: parent.id, itemPath: parent.path, language: parent.language,
-        message: `${o.children} children (more than ${ctx.options.maxChildren}).`,
-        evidence: { field: 'children', value: String(o.children) },
+        message: `${children} children (more than ${ctx.options.maxChildren}).`,
+        evidence: { field: 'children', value: String(children) },
       };
     }
   },

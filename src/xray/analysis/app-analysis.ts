@@ -1,0 +1,18 @@
+import type { App } from '../../app-types.ts';
+import { createXrayAnalysisService, type XrayAnalysisService } from './analysis-service.ts';
+
+const services = new WeakMap<App, XrayAnalysisService>();
+
+/**
+ * The analysis service of an app, built once from what every App has (the
+ * scan store, the `xray` config block, the logger). Without an adapter
+ * profile the graph falls back to the crawl's stored references.
+ */
+export function xrayAnalysisOf(app: App): XrayAnalysisService {
+  let service = services.get(app);
+  if (!service) {
+    service = createXrayAnalysisService({ store: () => app.scanStore(), config: app.config.xray, logger: app.logger.child({ component: 'xray-analysis' }) });
+    services.set(app, service);
+  }
+  return service;
+}
