@@ -36,6 +36,8 @@ async function serve(flags: ServeFlags): Promise<void> {
     if (typeof flags.http === 'string') Object.assign(draft.server.http, parseListen(flags.http, draft.server.http));
   });
   const app = await createApp(config, { secrets: loaded.secrets });
+  // Pick up scans whose leases expired (a crash or restart); on Postgres, also join running scans.
+  app.xray.startAutoResume({ join: true });
   for (const warning of loaded.warnings) app.logger.warn({ code: warning.code, path: warning.path }, warning.message);
   const ops = createOpsRoutes(app);
   if (flags.http !== undefined) {
