@@ -43,7 +43,7 @@ export function createScanQuery(store: ScanStore, scan: ScanRecord, passes: Scan
 
 /** Batch sizes of the shared passes: big enough to amortise a query, small enough to keep memory flat. */
 export const STRUCTURE_BATCH = 5000;
-export const CONTENT_BATCH = 1000;
+export const CONTENT_BATCH = 500;
 
 export function openStructurePass(store: ScanStore, scanId: string): () => AsyncIterator<readonly StoredItem[]> {
   return () => store.iterateItems(scanId, { withoutFields: true, batchSize: STRUCTURE_BATCH });
