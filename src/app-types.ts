@@ -1,3 +1,4 @@
+import type { XrayProfile } from './adapter-kit/index.ts';
 import type { Logger } from './core/ports.ts';
 import type { ContentService } from './content/content-service-types.ts';
 import type { ConduitConfig } from './config/config-schema.ts';
@@ -64,6 +65,8 @@ export interface App {
   readonly xray: ScanService;
   /** The scan store, opened (and migrated per storage.autoMigrate) on first use; STORE_* errors when it cannot be. */
   scanStore(): Promise<ScanStore>;
+  /** The X-Ray profile of a configured adapter (re-analysis, graph); null when it has none. */
+  xrayProfile(adapter: string): XrayProfile | null;
   readiness(): Promise<Readiness>;
   /** Flips /ready to 503 (first step of a graceful shutdown); calls in flight go on. */
   beginShutdown(): void;

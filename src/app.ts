@@ -11,6 +11,8 @@ import { Metrics } from './ops/metrics.ts';
 import { packageVersion } from './package-info.ts';
 import { ConduitError } from './core/conduit-error.ts';
 import type { ScanStore } from './store/scan-store.ts';
+import type { XrayProfile } from './adapter-kit/index.ts';
+import { createAnalysisHooks } from './xray/analysis/analysis-hooks.ts';
 import type { ScanHooks } from './xray/engine/engine-types.ts';
 import { lazyScanStore, type StoreProbe } from './xray/lazy-scan-store.ts';
 import { createScanService, type ScanServiceDeps, type XraySourceBinding } from './xray/scan-service.ts';
@@ -26,7 +28,7 @@ export interface AppOverrides {
   secrets?: readonly string[];
   /** A readiness-only probe, or a whole ScanStore for X-Ray. Default: `storage` from the config, opened on first use. */
   store?: StoreProbe | ScanStore;
-  /** X-Ray analysis hooks (deep fetch, analyzers) and engine settings (tests use short leases). */
+  /** X-Ray hooks (deep fetch, analysis; default: the analyzers of `config.xray`) and engine settings (tests use short leases). */
   xray?: { hooks?: ScanHooks; settings?: ScanServiceDeps['settings'] };
 }
 
@@ -49,7 +51,8 @@ export async function createApp(config: ConduitConfig, overrides: AppOverrides =
     store: () => store.open(),
     source: (name) => xraySourceOf(host, name),
     logger, clock: overrides.clock ?? { now: () => Date.now() },
-    ...(overrides.xray?.hooks ? { hooks: overrides.xray.hooks } : {}),
+    // Every scan ends with its analysis (findings, score) unless a caller supplies its own hooks.
+    hooks: overrides.xray?.hooks ?? createAnalysisHooks({ config: config.xray }),
     ...(overrides.xray?.settings ? { settings: overrides.xray.settings } : {}),
   });
   let shuttingDown = false;
@@ -77,6 +80,7 @@ export async function createApp(config: ConduitConfig, overrides: AppOverrides =
     version: packageVersion(),
     config, logger, content, metrics, calls, readiness, xray,
     scanStore: () => store.open(),
+    xrayProfile: (name) => xrayProfileOf(host, name),
     beginShutdown() {
       shuttingDown = true;
       xray.beginShutdown();
@@ -101,6 +105,15 @@ function xraySourceOf(host: AdapterHost, name: string): XraySourceBinding {
     throw new ConduitError('XRAY_SOURCE_MISSING', `Adapter "${name}" (${host.hosted(name).type}) cannot enumerate content for X-Ray.`);
   }
   return { source: client.xray, concurrency: host.hosted(name).config.resilience.maxConcurrent };
+}
+
+/** The adapter's X-Ray profile (how its raw fields read), or null when it has none, is not configured or did not load. */
+function xrayProfileOf(host: AdapterHost, name: string): XrayProfile | null {
+  try {
+    return host.client(name).xray?.profile ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** An adapter type's own config schema, for `conduit config validate`; undefined when the type is not shipped. */

@@ -8,6 +8,7 @@ import { parseConfigObject } from '../../config/load-config.ts';
 import { createOpsRoutes } from '../../ops/ops-routes.ts';
 import { startHttpServer } from '../../mcp/index.ts';
 import { createLogger } from '../../ops/logger.ts';
+import { renderDemoSummary } from '../../xray/reports/demo-summary.ts';
 import { crawlWithProgress } from './xray-run.ts';
 
 interface DemoFlags { items: string; serve?: boolean; port: string; dir: string }
@@ -27,7 +28,8 @@ export function registerDemo(program: Command): void {
 async function demo(flags: DemoFlags): Promise<void> {
   const out = (line = ''): void => { process.stdout.write(`${line}\n`); };
   const started = performance.now();
-  const sim = await startSitecoreSimulator({ items: Number(flags.items), port: flags.serve ? DEMO_SIM_PORT : 0 });
+  // The simulator's clock is today's, so "stale" in its planted defects means stale as of this scan.
+  const sim = await startSitecoreSimulator({ items: Number(flags.items), port: flags.serve ? DEMO_SIM_PORT : 0, now: new Date() });
   const planted = Object.values(sim.groundTruth().counts).reduce((a, b) => a + b, 0);
   out(`▸ Sitecore simulator: ${Number(flags.items).toLocaleString('en')} items with ${planted} planted defects at ${sim.url}`);
   const config = await parseConfigObject({
@@ -43,10 +45,15 @@ async function demo(flags: DemoFlags): Promise<void> {
     const home = await app.content.get('demo', { path: '/sitecore/content/Home' });
     const children = await app.content.list('demo', { parent: { id: home.id }, limit: 5 });
     out(`▸ ${home.path ?? home.name}: ${children.items.map((c) => c.name).join(', ')}${children.nextCursor ? ', …' : ''}`);
-    out(`▸ X-Ray scan of /sitecore/content through the sitecore-xp adapter into ${resolve(flags.dir, 'conduit.db')}`);
-    const { run } = await app.xray.start({ adapter: 'demo' });
-    // Prints the live progress bar, then the scan summary; the analysis report (findings, score) follows the summary.
+    // The whole instance, not just /sitecore/content: unused templates and renderings, and media, live outside it.
+    out(`▸ X-Ray scan of /sitecore through the sitecore-xp adapter into ${resolve(flags.dir, 'conduit.db')}`);
+    const { run } = await app.xray.start({ adapter: 'demo', root: '/sitecore' });
+    // Prints the live progress bar and the scan summary; the analysis (grade, top findings, reports) follows.
     process.exitCode = await crawlWithProgress(app, [run], false, { quietOffTty: true });
+    if (process.exitCode === 0) {
+      const summary = await renderDemoSummary(await app.scanStore(), run.scanId, resolve(flags.dir, 'reports'));
+      for (const line of summary.lines) out(line);
+    }
     const configPath = await writeDemoConfig(flags.dir);
     printClientConfig(out, configPath);
     out(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

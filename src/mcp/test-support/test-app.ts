@@ -55,6 +55,7 @@ export function createTestApp(options: TestAppOptions = {}): App {
   return {
     version: '0.0.0-test', config, logger, metrics, calls, content: createContentService(host, metrics), xray,
     scanStore: () => store.open(),
+    xrayProfile: (name) => hosted.find((h) => h.name === name)?.client?.xray?.profile ?? null,
     readiness: async () => ({ ready: true, shuttingDown: false, inFlightCalls: calls.inFlight(), store: { ok: true, kind: 'none' }, adapters: [] }),
     beginShutdown: () => xray.beginShutdown(),
     close: async () => {

@@ -5,13 +5,12 @@ const services = new WeakMap<App, XrayAnalysisService>();
 
 /**
  * The analysis service of an app, built once from what every App has (the
- * scan store, the `xray` config block, the logger). Without an adapter
- * profile the graph falls back to the crawl's stored references.
+ * scan store, the `xray` config block, adapter profiles, the logger).
  */
 export function xrayAnalysisOf(app: App): XrayAnalysisService {
   let service = services.get(app);
   if (!service) {
-    service = createXrayAnalysisService({ store: () => app.scanStore(), config: app.config.xray, logger: app.logger.child({ component: 'xray-analysis' }) });
+    service = createXrayAnalysisService({ store: () => app.scanStore(), config: app.config.xray, profileFor: (name) => app.xrayProfile(name), logger: app.logger.child({ component: 'xray-analysis' }) });
     services.set(app, service);
   }
   return service;
