@@ -1,14 +1,10 @@
 import type { z } from 'zod';
-import { ConduitError, type HttpClient, type Logger } from '../../src/adapter-kit/index.ts';
-import { edgeAuthError, edgeErrorsToConduit } from './edge-errors.ts';
-import { edgeEnvelopeSchema, type EdgeGraphqlError } from './edge-response-schemas.ts';
+import type { HttpClient, Logger } from '../../src/adapter-kit/index.ts';
+import { edgeAuthError } from './edge-errors.ts';
+import { decodeEnvelope, readEnvelope, type GraphqlResult } from './graphql-envelope.ts';
 import { edgeEndpoint, type XmcConfig } from './xmc-config.ts';
 
-export interface EdgeQueryResult<T> {
-  data: T;
-  /** Errors Edge reported next to usable (partial) data. */
-  errors: EdgeGraphqlError[];
-}
+export type EdgeQueryResult<T> = GraphqlResult<T>;
 
 export interface EdgeGraphqlClient {
   query<T>(operation: string, document: string, variables: Record<string, unknown>, schema: z.ZodType<T>, signal?: AbortSignal): Promise<EdgeQueryResult<T>>;
@@ -21,13 +17,6 @@ export interface EdgeGraphqlClientOptions {
   logger: Logger;
   /** Aborted when the adapter closes. */
   signal: AbortSignal;
-}
-
-/** Root fields Edge nulled because of an error: the caller's data is missing, not empty. */
-function nulledRoots(data: Record<string, unknown>, errors: readonly EdgeGraphqlError[]): string[] {
-  return errors
-    .map((e) => e.path?.[0])
-    .filter((root): root is string => typeof root === 'string' && data[root] === null);
 }
 
 /**
@@ -54,31 +43,8 @@ export function createEdgeGraphqlClient(options: EdgeGraphqlClientOptions): Edge
       });
       const context = { adapterName, operation, credentialKey, endpoint };
       if (response.status === 401 || response.status === 403) throw edgeAuthError(response.status, context);
-      const envelope = edgeEnvelopeSchema.safeParse(response.json());
-      if (!envelope.success) {
-        throw new ConduitError('ADP_BAD_RESPONSE', `Experience Edge answered ${operation} with a body that is not a GraphQL response (adapter "${adapterName}").`, {
-          hint: `Check that adapters.${adapterName}.url and adapters.${adapterName}.endpoint point at an Experience Edge GraphQL endpoint.`,
-          cause: envelope.error,
-        });
-      }
-      const errors = envelope.data.errors ?? [];
-      const data = envelope.data.data;
-      if (data === null || data === undefined || nulledRoots(data, errors).length > 0) {
-        throw edgeErrorsToConduit(errors, context);
-      }
-      const parsed = schema.safeParse(data);
-      if (!parsed.success) {
-        if (errors.length > 0) throw edgeErrorsToConduit(errors, context);
-        throw new ConduitError('ADP_BAD_RESPONSE', `Experience Edge answered ${operation} with data of an unexpected shape (adapter "${adapterName}").`, {
-          hint: 'The Edge schema may have changed; check the adapter README for the supported schema.',
-          details: { issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
-          cause: parsed.error,
-        });
-      }
-      if (errors.length > 0) {
-        logger.warn({ operation, errors: errors.slice(0, 5).map((e) => ({ message: e.message, path: e.path })) }, 'Experience Edge returned partial data with errors');
-      }
-      return { data: parsed.data, errors };
+      const envelopeContext = { ...context, endpointKeys: `adapters.${adapterName}.url and adapters.${adapterName}.endpoint`, logger };
+      return decodeEnvelope(readEnvelope(response, envelopeContext), schema, envelopeContext);
     },
   };
 }

@@ -12,8 +12,8 @@ function manyChildrenPath(sim: { groundTruth(): { findings: Record<string, Array
   return planted.path;
 }
 
-async function simulatorHarness(): Promise<ContractHarness> {
-  const h = await startXmcSimulatorHarness({ resilience: { breaker: LATE_BREAKER } });
+async function simulatorHarness(authoring: boolean): Promise<ContractHarness> {
+  const h = await startXmcSimulatorHarness({ resilience: { breaker: LATE_BREAKER }, authoring });
   const tree = h.sim.tree;
   const home = tree.getByPath('/sitecore/content/Home');
   const media = tree.getByPath('/sitecore/media library/Project/Acme/Images/Products/Set 01/products-0001');
@@ -33,6 +33,7 @@ async function simulatorHarness(): Promise<ContractHarness> {
       templateName: 'Article Page',
       writableField: 'Title',
       mediaId: media.id,
+      ...(authoring ? { writableParent: { path: '/sitecore/content/Home' } } : {}),
     },
     async breakUpstream(kind) {
       // The simulator's own fault injection, limited to the Edge routes.
@@ -47,10 +48,12 @@ async function simulatorHarness(): Promise<ContractHarness> {
 
 /**
  * The shared adapter contract for sitecore-xmc, over real HTTP on 127.0.0.1:
- * once against the Sitecore simulator's Edge surface over the generated
- * 2,000-item instance (client configured with the recommended 80 req/s), and
- * once against a small hand-written published tree. Writes are skipped by the
- * suite: the adapter has no write part.
+ * against the Sitecore simulator over the generated 2,000-item instance
+ * (client configured with the recommended 80 req/s) read-only through Edge
+ * delivery, and with authoring credentials (reads through CM preview, writes
+ * through the Authoring and Management API: the write part of the suite runs);
+ * and against a small hand-written published tree, read-only (writes skipped:
+ * no write part without authoring credentials).
  */
 async function fixtureTreeHarness(): Promise<ContractHarness> {
   // A breaker that trips late: the "server error" group checks ADP_UNAVAILABLE, not ADP_CIRCUIT_OPEN.
@@ -79,5 +82,6 @@ async function fixtureTreeHarness(): Promise<ContractHarness> {
   };
 }
 
-runAdapterContract('sitecore-xmc (Sitecore simulator, Edge surface)', simulatorHarness);
+runAdapterContract('sitecore-xmc (Sitecore simulator, Edge surface, read-only)', () => simulatorHarness(false));
+runAdapterContract('sitecore-xmc (Sitecore simulator, CM preview + Authoring API writes)', () => simulatorHarness(true));
 runAdapterContract('sitecore-xmc (Edge surface, fixture tree)', fixtureTreeHarness);

@@ -1,14 +1,17 @@
 import {
-  ConduitError, hasCode, type AdapterClient, type AdapterHealth, type AdapterKit, type ItemRef, type MediaPart,
+  ConduitError, hasCode, type AdapterClient, type AdapterHealth, type AdapterKit, type HttpClient, type ItemRef, type MediaPart, type WritePart,
 } from '../../src/adapter-kit/index.ts';
+import { createAuthoringGraphqlClient } from './authoring-graphql-client.ts';
+import { createAuthoringTokens } from './authoring-token.ts';
 import { createEdgeGraphqlClient } from './edge-graphql-client.ts';
 import { HEALTH_QUERY, LAYOUT_QUERY } from './edge-queries.ts';
 import { healthDataSchema, layoutDataSchema } from './edge-response-schemas.ts';
-import { edgeEndpoint, type XmcConfig } from './xmc-config.ts';
+import { authoringEndpointUrl, type XmcConfig } from './xmc-config.ts';
 import { getContent, listContent, searchContent, toPage } from './xmc-content.ts';
 import { createXmcContext, edgePageSize, notOnEdge, type XmcContext } from './xmc-context.ts';
 import { canonicalEdgeId, edgeItemToMedia } from './xmc-mapping.ts';
-import { createTypeCatalog } from './xmc-type-catalog.ts';
+import { createTypeCatalog, type TypeCatalog } from './xmc-type-catalog.ts';
+import { createXmcWritePart } from './xmc-write.ts';
 import { createXmcXraySource } from './xmc-xray-source.ts';
 
 export interface XmcLayout {
@@ -19,7 +22,7 @@ export interface XmcLayout {
   rendered: unknown;
 }
 
-/** The XM Cloud client: the common parts plus Edge's layout query. Read-only by design (no `write`). */
+/** The XM Cloud client: the common parts plus Edge's layout query; `write` only with authoring credentials. */
 export interface XmcClient extends AdapterClient {
   /** `layout(site, routePath, language)`; null when the route is not published. */
   getLayout(routePath: string, options?: { site?: string; locale?: string }): Promise<XmcLayout | null>;
@@ -76,13 +79,37 @@ async function getLayout(ctx: XmcContext, routePath: string, options: { site?: s
   return { itemId: canonicalEdgeId(item.id, 'a route item id'), path: item.path, rendered: item.rendered };
 }
 
+/** kit.http when `url` shares the origin of `url`; otherwise the kit's client for that other origin. */
+function httpOn(kit: AdapterKit, config: XmcConfig, url: URL, key: string): HttpClient {
+  if (url.origin === new URL(config.url).origin) return kit.http;
+  if (!kit.httpFor) {
+    throw new ConduitError('CFG_INVALID_VALUE', `adapters.${kit.name}.${key} is on another host than adapters.${kit.name}.url, and this host cannot reach other hosts.`, {
+      hint: `Run the adapter under conduit serve, or put adapters.${kit.name}.${key} on ${new URL(config.url).origin}.`,
+    });
+  }
+  return kit.httpFor(url.origin);
+}
+
+/** The write part over the Authoring and Management API; undefined without authoring credentials (read-only). */
+function writePart(config: XmcConfig, kit: AdapterKit, types: TypeCatalog): WritePart | undefined {
+  const authoring = config.authoring;
+  const endpoint = authoringEndpointUrl(config);
+  if (!authoring || !endpoint) return undefined;
+  const tokens = createAuthoringTokens({
+    http: httpOn(kit, config, new URL(authoring.tokenUrl), 'authoring.tokenUrl'), authoring, adapterName: kit.name,
+    clock: kit.clock, logger: kit.logger, signal: kit.signal,
+  });
+  const gql = createAuthoringGraphqlClient({
+    http: httpOn(kit, config, endpoint, 'authoring.endpoint'), endpoint: endpoint.href, tokens, adapterName: kit.name, logger: kit.logger, signal: kit.signal,
+  });
+  return createXmcWritePart({ gql, adapterName: kit.name, language: config.language, logger: kit.logger, templateIdForName: (name) => types.idForName(name) });
+}
+
 export function createXmcClient(config: XmcConfig, kit: AdapterKit): XmcClient {
   const gql = createEdgeGraphqlClient({ http: kit.http, config, adapterName: kit.name, logger: kit.logger, signal: kit.signal });
   const ctx = createXmcContext({ gql, config, name: kit.name, logger: kit.logger, clock: kit.clock });
   const types = createTypeCatalog(ctx);
-  if (config.authoring) {
-    kit.logger.warn({ endpoint: edgeEndpoint(config) }, 'authoring credentials are configured, but writes through the Authoring API are not implemented: the adapter is read-only');
-  }
+  const write = writePart(config, kit, types);
   return {
     hasPaths: true,
     health: () => health(ctx),
@@ -94,5 +121,6 @@ export function createXmcClient(config: XmcConfig, kit: AdapterKit): XmcClient {
     media: mediaPart(ctx),
     xray: createXmcXraySource(ctx),
     getLayout: (routePath, options = {}) => getLayout(ctx, routePath, options),
+    ...(write ? { write } : {}),
   };
 }

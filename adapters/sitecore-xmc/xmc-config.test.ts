@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import manifest from './manifest.ts';
-import { edgeEndpoint, xmcConfigSchema } from './xmc-config.ts';
+import { authoringEndpointUrl, edgeEndpoint, xmcConfigSchema } from './xmc-config.ts';
 
 const common = { type: 'sitecore-xmc', url: 'https://edge.sitecorecloud.io', resilience: { ratePerSecond: 80 }, cache: {}, maxCallsPerSecond: 0 };
 
@@ -32,10 +32,22 @@ void test('bad blocks are rejected: both credential kinds, empty key, page size 
   ]) assert.equal(xmcConfigSchema.safeParse(bad).success, false, JSON.stringify(bad));
 });
 
-void test('capabilities are honest: read-only with or without authoring credentials', () => {
+void test('capabilities are honest: write only with authoring credentials', () => {
   const readOnly = xmcConfigSchema.parse({ ...common, credentials: { apiKey: 'token' } });
   const withAuthoring = xmcConfigSchema.parse({ ...common, credentials: { apiKey: 'token' }, authoring: { clientId: 'id', clientSecret: 'secret' } });
   assert.equal(manifest.id, 'sitecore-xmc');
   assert.deepEqual(manifest.capabilities(readOnly), ['read', 'search', 'media', 'xray']);
-  assert.ok(!manifest.capabilities(withAuthoring).includes('write'));
+  assert.deepEqual(manifest.capabilities(withAuthoring), ['read', 'search', 'media', 'write', 'xray']);
+});
+
+void test('authoring defaults: Sitecore token URL and audience; endpoint is a path on url or a full CM URL', () => {
+  const onEdge = xmcConfigSchema.parse({ ...common, credentials: { apiKey: 'token' }, authoring: { clientId: 'id', clientSecret: 'secret', endpoint: 'https://xmc-acme.sitecorecloud.io/sitecore/api/authoring/graphql/v1' } });
+  assert.equal(onEdge.authoring?.tokenUrl, 'https://auth.sitecorecloud.io/oauth/token');
+  assert.equal(onEdge.authoring?.audience, 'https://api.sitecorecloud.io');
+  assert.equal(authoringEndpointUrl(onEdge)?.href, 'https://xmc-acme.sitecorecloud.io/sitecore/api/authoring/graphql/v1');
+  const onCm = xmcConfigSchema.parse({ ...common, url: 'https://xmc-acme.sitecorecloud.io', credentials: { apiKey: '{K}' }, endpoint: '/sitecore/api/graph/edge', authoring: { clientId: 'id', clientSecret: 'secret' } });
+  assert.equal(authoringEndpointUrl(onCm)?.href, 'https://xmc-acme.sitecorecloud.io/sitecore/api/authoring/graphql/v1');
+  for (const authoring of [{ clientId: 'id', clientSecret: '' }, { clientId: 'id', clientSecret: 's', endpoint: 'graphql' }, { clientId: 'id', clientSecret: 's', scope: 'x' }]) {
+    assert.equal(xmcConfigSchema.safeParse({ ...common, credentials: { apiKey: 'a' }, authoring }).success, false, JSON.stringify(authoring));
+  }
 });

@@ -7,6 +7,10 @@ export const EDGE_PREVIEW_ENDPOINT = '/sitecore/api/graph/edge';
 /** Edge Platform endpoint addressed with a context ID. */
 export const EDGE_CONTEXT_ENDPOINT = '/v1/content/api/graphql/v1';
 
+/** Authoring and Management GraphQL API on the CM host. */
+export const AUTHORING_ENDPOINT = '/sitecore/api/authoring/graphql/v1';
+export const AUTHORING_AUDIENCE = 'https://api.sitecorecloud.io';
+
 const credentialsSchema = z.union([
   z.strictObject({
     /** `sc_apikey`: an Edge delivery token from the Deploy portal, or an API Key item ID for CM preview. */
@@ -41,15 +45,20 @@ export const xmcConfigSchema = z.strictObject({
   /** Custom fields matched (besides the item name) by free-text search. */
   searchFields: z.array(z.string().regex(/^[^_]/, 'custom search fields must not start with _')).default(['Title']),
   /**
-   * Authoring and Management API client credentials. Accepted so a config
-   * written for a future version validates, but writes are NOT implemented:
-   * the adapter stays read-only (see README).
+   * Authoring and Management API client credentials (an XM Cloud Deploy
+   * automation client). When set, the adapter writes through
+   * `<CM host>/sitecore/api/authoring/graphql/v1` with an OAuth token from
+   * tokenUrl; without it the adapter is read-only (no `write` capability).
    */
   authoring: z.strictObject({
-    clientId: z.string().min(1),
-    clientSecret: z.string().min(1),
-    tokenUrl: z.url().default('https://auth.sitecorecloud.io/oauth/token'),
-    endpoint: z.string().regex(/^\//).default('/sitecore/api/authoring/graphql/v1'),
+    clientId: z.string().min(1, 'authoring.clientId must not be empty (take it from ${ENV_VAR})'),
+    clientSecret: z.string().min(1, 'authoring.clientSecret must not be empty (take it from ${ENV_VAR})'),
+    tokenUrl: z.url({ protocol: /^https?$/ }).default('https://auth.sitecorecloud.io/oauth/token'),
+    /** OAuth audience of the token request (Sitecore documents https://api.sitecorecloud.io). */
+    audience: z.string().min(1).default(AUTHORING_AUDIENCE),
+    /** A path on `url` (when `url` is the CM host) or the full URL of the CM's authoring endpoint. */
+    endpoint: z.union([z.string().regex(/^\//, 'authoring.endpoint must be a path starting with / or a full URL'), z.url({ protocol: /^https?$/ })])
+      .default(AUTHORING_ENDPOINT),
   }).optional(),
   resilience: z.unknown().optional(),
   cache: z.unknown().optional(),
@@ -62,4 +71,10 @@ export type XmcConfig = z.infer<typeof xmcConfigSchema>;
 export function edgeEndpoint(config: XmcConfig): string {
   if (config.endpoint !== undefined) return config.endpoint;
   return 'contextId' in config.credentials ? EDGE_CONTEXT_ENDPOINT : EDGE_DELIVERY_ENDPOINT;
+}
+
+/** The absolute URL of the Authoring and Management endpoint (a path is taken relative to `url`). */
+export function authoringEndpointUrl(config: XmcConfig): URL | undefined {
+  if (!config.authoring) return undefined;
+  return new URL(config.authoring.endpoint, config.url);
 }

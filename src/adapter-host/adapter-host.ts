@@ -16,6 +16,8 @@ export interface HostedAdapter {
   /** Absent when the adapter failed to load or start; `error` says why. */
   client?: AdapterClient;
   http?: ResilientHttpClient;
+  /** Clients for other origins the adapter asked for (kit.httpFor); closed with it. */
+  extraHttp?: ResilientHttpClient[];
   error?: ConduitError;
   capabilities: Capability[];
 }
@@ -70,6 +72,7 @@ export async function startAdapterHost(options: AdapterHostOptions): Promise<Ada
       await Promise.allSettled(hosted.map(async (h) => {
         await h.client?.close?.();
         h.http?.close();
+        for (const extra of h.extraHttp ?? []) extra.close();
       }));
     },
   };
@@ -87,18 +90,26 @@ async function startOne(name: string, config: AdapterConfig, options: AdapterHos
     return { ...base, error };
   }
   let http: ResilientHttpClient | undefined;
+  const extraHttp: ResilientHttpClient[] = [];
+  const clock = options.clock ?? systemClock;
+  // Metrics stay keyed by the adapter's main client; extra origins only log their breaker changes.
+  const httpFor = (baseUrl: string): ResilientHttpClient => {
+    const extra = createResilientHttpClient({ adapterName: name, baseUrl, resilience: config.resilience, logger, clock });
+    extraHttp.push(extra);
+    return extra;
+  };
   try {
     const manifest = (await load()).default;
     const typed = manifest.configSchema.parse(config);
     http = createResilientHttpClient({
-      adapterName: name, baseUrl: config.url, resilience: config.resilience, logger, metrics: options.metrics,
-      clock: options.clock ?? systemClock,
+      adapterName: name, baseUrl: config.url, resilience: config.resilience, logger, metrics: options.metrics, clock,
     });
-    const client = manifest.create(typed, { http, logger, clock: options.clock ?? systemClock, signal, name });
+    const client = manifest.create(typed, { http, logger, clock, signal, name, httpFor });
     options.metrics.setBreakerState(name, 'closed');
-    return { ...base, client, http, capabilities: capabilitiesOf(client) };
+    return { ...base, client, http, extraHttp, capabilities: capabilitiesOf(client) };
   } catch (cause) {
     http?.close();
+    for (const extra of extraHttp) extra.close();
     const safe = toSafeError(cause);
     const error = new ConduitError('ADP_LOAD_FAILED', `Adapter "${name}" (${config.type}) failed to start: ${safe.code === 'INTERNAL' ? 'unexpected error' : safe.message}`, { cause });
     logger.error({ err: cause, code: error.code }, error.message);

@@ -19,6 +19,13 @@ export interface AdapterKit {
   signal: AbortSignal;
   /** The adapter's configured name (the key under `adapters:`). */
   name: string;
+  /**
+   * A resilient client for another origin the adapter's own config names (e.g.
+   * an OAuth token host, or a CM host next to a delivery host): same policies,
+   * its own breaker, closed with the adapter. `http` stays bound to `url`.
+   * Optional so hand-built kits (benchmarks) need not provide it.
+   */
+  httpFor?(baseUrl: string): HttpClient;
 }
 
 export interface SearchPart {

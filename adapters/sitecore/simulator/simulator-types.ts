@@ -36,6 +36,10 @@ export interface SitecoreSimulatorOptions {
   faults?: SimulatorFaults;
   /** For the Edge GraphQL surface. */
   edgeApiKey?: string;
+  /** The automation client the OAuth token endpoint accepts (default DEFAULT_AUTHORING_CLIENT). */
+  authoringClient?: { clientId: string; clientSecret: string };
+  /** Lifetime of issued Authoring API tokens, `expires_in` (default 86400 s, "typically 24 hours"). */
+  authoringTokenTtlSeconds?: number;
   /** Serve an existing tree instead of generating one (e.g. to restart after dieAfterRequests). */
   tree?: SimTree;
   /** Ground truth to serve with `tree` (default: the one generated, or empty for a supplied tree). */
@@ -74,4 +78,6 @@ export interface ResolvedSimulatorOptions {
   cookieName: '.AspNet.Cookies' | '.ASPXAUTH';
   sessionTtlMs: number;
   edgeApiKey: string | undefined;
+  authoringClient: { clientId: string; clientSecret: string } | undefined;
+  authoringTokenTtlSeconds: number | undefined;
 }

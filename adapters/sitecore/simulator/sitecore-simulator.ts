@@ -34,6 +34,8 @@ const optionsSchema = z.object({
   cookieName: z.enum(['.AspNet.Cookies', '.ASPXAUTH']).default('.AspNet.Cookies'),
   sessionTtlMs: z.number().int().min(1).default(20 * 60 * 1000),
   edgeApiKey: z.string().optional(),
+  authoringClient: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).optional(),
+  authoringTokenTtlSeconds: z.number().int().min(1).optional(),
 });
 
 function resolveOptions(options: SitecoreSimulatorOptions): ResolvedSimulatorOptions {
@@ -45,7 +47,8 @@ function resolveOptions(options: SitecoreSimulatorOptions): ResolvedSimulatorOpt
       hint: 'Check the options passed to startSitecoreSimulator / `conduit simulator sitecore`.', cause: parsed.error,
     });
   }
-  return { ...parsed.data, edgeApiKey: parsed.data.edgeApiKey };
+  const { edgeApiKey, authoringClient, authoringTokenTtlSeconds } = parsed.data;
+  return { ...parsed.data, edgeApiKey, authoringClient, authoringTokenTtlSeconds };
 }
 
 function faultInjector(seed: number, faults: SimulatorFaults | undefined): FaultInjector {

@@ -57,12 +57,19 @@ export function createTestKit(options: TestKitOptions): TestKit {
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
   });
   const shutdown = new AbortController();
+  const extra: ResilientHttpClient[] = [];
+  const httpFor = (baseUrl: string): ResilientHttpClient => {
+    const other = createResilientHttpClient({ adapterName: options.name, baseUrl, resilience: testResilience(options.resilience), logger });
+    extra.push(other);
+    return other;
+  };
   return {
-    kit: { http: client, logger, clock: systemClock, signal: shutdown.signal, name: options.name },
+    kit: { http: client, logger, clock: systemClock, signal: shutdown.signal, name: options.name, httpFor },
     client,
     close() {
       shutdown.abort();
       client.close();
+      for (const other of extra) other.close();
     },
   };
 }

@@ -1,10 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { normalizeGuid } from '../../shared/guid.ts';
-import { formatSitecoreDate } from '../../shared/sitecore-date.ts';
-import type { SimItem } from '../tree/sim-item.ts';
-import type { SimTree } from '../tree/sim-tree.ts';
+import { applyFields, createSimItem, stampUpdate } from '../tree/tree-writes.ts';
 import { sendEmpty, sendItemNotFound, sendServerError } from './responses.ts';
 import { readableItem } from './ssc-read-routes.ts';
 import { requireSession, SSC } from './ssc-common.ts';
@@ -25,19 +22,6 @@ async function jsonBody(req: SimRequest): Promise<Record<string, string> | null>
   return Object.fromEntries(Object.entries(result.data).map(([k, v]) => [k, v === null ? '' : String(v)]));
 }
 
-/** Writes field values the item's template knows; unknown names are ignored, like SSC. */
-function applyFields(tree: SimTree, item: SimItem, values: Record<string, string>, language: string): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (name === 'ItemName' || name === 'TemplateID') continue;
-    if (tree.hasField(item.templateId, name)) tree.setField(item, name, value, language);
-  }
-}
-
-function stampUpdate(env: SimEnvironment, item: SimItem, language: string, user: string): void {
-  const version = (item.langs[language] ??= { version: 1, fields: {} });
-  Object.assign(version.fields, { '__Updated': formatSitecoreDate(env.now()), '__Updated by': user, '__Revision': randomUUID() });
-}
-
 async function create(req: SimRequest, res: ServerResponse, env: SimEnvironment): Promise<void> {
   const session = env.sessions.current(req.cookies);
   const body = await jsonBody(req);
@@ -48,13 +32,7 @@ async function create(req: SimRequest, res: ServerResponse, env: SimEnvironment)
   // A missing parent or template, or no body, ends in a NullReferenceException in CreateItemHandler: 500.
   if (!body || !parent || templateId === null || !env.tree.templates.has(templateId) || name === '' || name.includes('/')) return sendServerError(res);
   const language = req.query.get('language') || 'en';
-  const user = session?.user ?? 'sitecore\\admin';
-  const now = formatSitecoreDate(env.now());
-  const item = env.tree.add({
-    id: randomUUID(), name, parentId: parent.id, templateId,
-    shared: { '__Sortorder': String((parent.childIds.length + 1) * 100) },
-    langs: { [language]: { version: 1, fields: { '__Created': now, '__Created by': user, '__Updated': now, '__Updated by': user, '__Revision': randomUUID(), '__Owner': user } } },
-  });
+  const item = createSimItem(env.tree, { parent, name, templateId, language, user: session?.user ?? 'sitecore\\admin', now: env.now() });
   applyFields(env.tree, item, body, language);
   const database = req.query.get('database') || 'master';
   const host = req.headers.host ?? `${env.options.host}:${env.options.port}`;
@@ -84,7 +62,7 @@ export function sscWriteRoutes(): SimRoute[] {
         const rename = body['ItemName']?.trim();
         if (rename !== undefined && rename !== '' && rename !== item.name) env.tree.rename(item, rename);
         applyFields(env.tree, item, body, language);
-        stampUpdate(env, item, language, env.sessions.current(req.cookies)?.user ?? 'sitecore\\admin');
+        stampUpdate(item, language, env.sessions.current(req.cookies)?.user ?? 'sitecore\\admin', env.now());
         sendEmpty(res, 204);
       },
     },
