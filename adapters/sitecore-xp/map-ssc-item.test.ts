@@ -64,7 +64,7 @@ void test('references are extracted from link, image, rich text, multilist and l
   assert.ok(!refs.some((r) => r.field === '__Revision'));
 });
 
-void test('an X-Ray item keeps every raw field value, standard fields included', () => {
+void test('an X-Ray item keeps every raw field value, standard fields included, but not empty standard fields', () => {
   const raw = itemFixture('ssc-item-home.json');
   const xray = toXrayItem(raw);
   assert.equal(xray.id, '110d559f-dea5-42ea-9c1c-8a5df7e70ef9');
@@ -74,6 +74,8 @@ void test('an X-Ray item keeps every raw field value, standard fields included',
   assert.equal(xray.fields['__Final Renderings'], raw['__Final Renderings']);
   assert.equal(xray.fields['__Security'], raw['__Security']);
   assert.equal(xray.fields['Empty Droplink'], '');
+  assert.equal('__Hidden' in xray.fields, false);
+  assert.equal('__Base template' in xray.fields, false);
   assert.equal(xray.updatedAt, '2024-06-11T08:30:00.000Z');
   assert.equal('ItemID' in xray.fields, false);
 });

@@ -50,10 +50,14 @@ loop.enable();
 const started = performance.now();
 const { scan: started0, run } = await app.xray.start({ adapter: 'bench', ...(args.root ? { root: args.root } : {}) });
 // The crawl ends where the finishing step (probe of unresolved targets, analysis) begins: measured apart.
-let crawlEnd: { seconds: number; rssMb: number; loopMaxMs: number } | undefined;
+let crawlEnd: { seconds: number; rssMb: number; loopMaxMs: number; heapUsedMb: number; heapTotalMb: number; externalMb: number } | undefined;
 app.xray.subscribe(started0.scanId, (p) => {
   if (crawlEnd === undefined && (p.event === 'finishing' || p.event === 'truncated' || p.event === 'ended')) {
-    crawlEnd = { seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, loopMaxMs: loop.max / 1e6 };
+    const memory = process.memoryUsage();
+    crawlEnd = {
+      seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, loopMaxMs: loop.max / 1e6,
+      heapUsedMb: memory.heapUsed / 2 ** 20, heapTotalMb: memory.heapTotal / 2 ** 20, externalMb: memory.external / 2 ** 20,
+    };
   }
 });
 const result = await run.done;
@@ -66,6 +70,7 @@ await app.close();
 process.stdout.write(`${JSON.stringify({
   status: scan.status, items: scan.itemsCrawled, references: scan.referencesCrawled, pages: scan.pagesCommitted, seconds,
   crawlSeconds: crawlEnd?.seconds ?? seconds, crawlPeakRssMb: crawlEnd?.rssMb ?? 0, crawlLoopMaxMs: crawlEnd?.loopMaxMs ?? 0,
+  crawlEndHeapUsedMb: crawlEnd?.heapUsedMb ?? 0, crawlEndHeapTotalMb: crawlEnd?.heapTotalMb ?? 0, crawlEndExternalMb: crawlEnd?.externalMb ?? 0,
   itemsPerSecond: scan.itemsCrawled / (crawlEnd?.seconds ?? seconds), requestsPerSecond: stats.total / (crawlEnd?.seconds ?? seconds), requests: stats.total,
   refetchedPages: Math.max(0, (stats.byRoute['children'] ?? 0) - childrenPages),
   peakRssMb: process.resourceUsage().maxRSS / 1024, dbMb: (await dbBytes()) / 2 ** 20,

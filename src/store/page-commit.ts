@@ -1,4 +1,4 @@
-import type { XrayItem } from '../adapter-kit/xray-source-types.ts';
+import type { CrawlTask, XrayItem } from '../adapter-kit/xray-source-types.ts';
 import { ConduitError } from '../core/conduit-error.ts';
 import type { Queryable, SqlValue } from './db-port.ts';
 import { int, text } from './row.ts';
@@ -22,43 +22,68 @@ const UPSERT_ITEMS_TAIL = ` ON CONFLICT (scan_id, item_id, language) DO UPDATE S
 /** Thrown inside the transaction to roll it back when the scan stopped running mid-commit. */
 class ScanNotRunning extends Error {}
 
+/** One fetched page waiting to be committed (see commitPages). */
+export interface PendingPage { taskKey: string; owner: string; page: PageCommit }
+
 /**
  * The durability invariant of a crawl: a page's items and references, the
  * tasks it spawns and its task's transition to done commit in one
  * transaction. The transition happens at most once (the UPDATE matches only a
  * task not yet done), so a replay after a crash, or a second worker whose lease
  * expired, changes nothing; items and references are upserts either way.
+ *
+ * Several pages of one scan share the transaction (group commit: far fewer
+ * B-tree pages rewritten and WAL frames written than one transaction each).
+ * Each page keeps its own outcome: a duplicate or rejected page is skipped,
+ * the others commit. If the scan is no longer running, nothing commits.
  */
-export async function commitPage(ctx: StoreContext, scanId: string, taskKey: string, owner: string, page: PageCommit): Promise<CommitResult> {
+export async function commitPages(ctx: StoreContext, scanId: string, pending: readonly PendingPage[]): Promise<CommitResult[]> {
   // Prepared outside the transaction to keep it short. Sorted so concurrent Postgres commits lock rows in one order.
+  const prepared = pending.map((p) => ({ ...p, ...preparePage(p.page) }));
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      const results: CommitResult[] = [];
+      const totals = { pages: 0, items: 0, refs: 0, requests: 0 };
+      for (const p of prepared) {
+        const claim = await claimTask(tx, scanId, p.taskKey, p.owner, now, p.items.length);
+        if (claim.kind !== 'claimed') {
+          results.push({ outcome: claim.kind, newTasks: 0, ...(claim.reason ? { reason: claim.reason } : {}) });
+          continue;
+        }
+        await upsertItems(tx, scanId, claim.depth, p.items);
+        await insertReferences(tx, scanId, p.refs);
+        const newTasks = await insertTasks(tx, scanId, p.tasks, now);
+        totals.pages += 1;
+        totals.items += p.items.length;
+        totals.refs += p.refs.length;
+        totals.requests += p.page.requests ?? 0;
+        results.push({ outcome: 'committed', newTasks, ...(claim.leaseLost ? { leaseLost: true } : {}) });
+      }
+      if (totals.pages === 0) return results;
+      const scan = await tx.query(
+        `UPDATE scans SET pages_committed = pages_committed + $6, items_crawled = items_crawled + $2,
+           references_crawled = references_crawled + $3, requests = requests + $4, last_commit_at = $5, updated_at = $5
+         WHERE id = $1 AND status = 'running' RETURNING id`,
+        [scanId, totals.items, totals.refs, totals.requests, now, totals.pages],
+      );
+      if (scan.rowCount === 0) throw new ScanNotRunning();
+      return results;
+    });
+  } catch (error) {
+    if (error instanceof ScanNotRunning) return pending.map(() => ({ outcome: 'rejected', newTasks: 0, reason: 'the scan is not running' }));
+    throw error;
+  }
+}
+
+function preparePage(page: PageCommit): { items: XrayItem[]; refs: ItemReference[]; tasks: CrawlTask[] } {
   const items = dedupeBy(page.items, itemKey).sort((a, b) => compare(itemKey(a), itemKey(b)));
   const refs = dedupeBy(page.references ?? [], refKey).sort((a, b) => compare(refKey(a), refKey(b)));
   const targetless = refs.find((r) => (r.targetId ?? '') === '' && (r.targetPath ?? '') === '');
   if (targetless) {
     throw new ConduitError('INTERNAL', `A reference from item ${targetless.sourceId} (field "${targetless.field}") has neither a target id nor a target path.`);
   }
-  const tasks = [...(page.nextTasks ?? [])].sort((a, b) => compare(a.key, b.key));
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const now = ctx.clock.now();
-      const claim = await claimTask(tx, scanId, taskKey, owner, now, items.length);
-      if (claim.kind !== 'claimed') return { outcome: claim.kind, newTasks: 0, ...(claim.reason ? { reason: claim.reason } : {}) };
-      await upsertItems(tx, scanId, claim.depth, items);
-      await insertReferences(tx, scanId, refs);
-      const newTasks = await insertTasks(tx, scanId, tasks, now);
-      const scan = await tx.query(
-        `UPDATE scans SET pages_committed = pages_committed + 1, items_crawled = items_crawled + $2,
-           references_crawled = references_crawled + $3, requests = requests + $4, last_commit_at = $5, updated_at = $5
-         WHERE id = $1 AND status = 'running' RETURNING id`,
-        [scanId, items.length, refs.length, page.requests ?? 0, now],
-      );
-      if (scan.rowCount === 0) throw new ScanNotRunning();
-      return { outcome: 'committed', newTasks, ...(claim.leaseLost ? { leaseLost: true } : {}) };
-    });
-  } catch (error) {
-    if (error instanceof ScanNotRunning) return { outcome: 'rejected', newTasks: 0, reason: 'the scan is not running' };
-    throw error;
-  }
+  return { items, refs, tasks: [...(page.nextTasks ?? [])].sort((a, b) => compare(a.key, b.key)) };
 }
 
 type Claim =

@@ -3,7 +3,8 @@ import type { Db, DbKind } from './db-port.ts';
 import { createEventLog, type EventLog } from './event-log.ts';
 import { createFindingsStore, type FindingsStore } from './findings-store.ts';
 import { createItemReads, type ItemReads } from './item-reads.ts';
-import { commitPage } from './page-commit.ts';
+import { createGroupCommitter } from './group-commit.ts';
+import { commitPages } from './page-commit.ts';
 import { createScanLifecycle, type ScanLifecycle } from './scan-lifecycle.ts';
 import type { CommitResult, PageCommit, ScanCounts } from './scan-store-types.ts';
 import type { StoreContext } from './store-context.ts';
@@ -46,6 +47,7 @@ export function createScanStore(db: Db, options: ScanStoreOptions = {}): ScanSto
     maxAttempts: options.maxAttempts ?? 5,
   };
   const tasks = createTaskQueue(ctx);
+  const groupCommit = createGroupCommitter((scanId, pages) => commitPages(ctx, scanId, pages));
   const { rowCounts, ...reads } = createItemReads(ctx);
   return {
     kind: db.dialect.kind,
@@ -54,7 +56,7 @@ export function createScanStore(db: Db, options: ScanStoreOptions = {}): ScanSto
     ...reads,
     ...createFindingsStore(ctx),
     ...createEventLog(ctx),
-    commitPage: (scanId, taskKey, owner, page) => commitPage(ctx, scanId, taskKey, owner, page),
+    commitPage: (scanId, taskKey, owner, page) => groupCommit(scanId, { taskKey, owner, page }),
     counts: async (scanId) => ({ ...(await rowCounts(scanId)), tasks: await tasks.taskCounts(scanId) }),
     async check() {
       try {

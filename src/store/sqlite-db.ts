@@ -24,6 +24,25 @@ export const sqliteDialect: SqlDialect = {
 interface Prepared { stmt: Database.Statement; t: TranslatedSql }
 
 /**
+ * better-sqlite3 is synchronous: a long run of statements (an analysis reading
+ * a 100k scan) would hold the event loop for seconds, and /health, MCP calls
+ * and lease heartbeats with it. After this much time without a turn of the
+ * event loop, the next statement first lets it run.
+ */
+const MAX_BLOCKING_MS = 20;
+let lastTurnAt = performance.now();
+
+function giveEventLoopATurn(): Promise<void> | undefined {
+  if (performance.now() - lastTurnAt < MAX_BLOCKING_MS) return undefined;
+  return new Promise((resolve) => {
+    setImmediate(() => {
+      lastTurnAt = performance.now();
+      resolve();
+    });
+  });
+}
+
+/**
  * better-sqlite3 behind the async Db port. One connection per database file
  * per process: every statement and transaction goes through one FIFO lock, so
  * an async transaction never sees another caller's statements. Several
@@ -47,7 +66,10 @@ export function openSqliteDb(path: string, options: SqliteDbOptions = {}): Db {
   };
 
   const direct: Queryable = {
-    query: (sql, params = []) => settle(() => runStatement(prepare(sql), params), file),
+    query: async (sql, params = []) => {
+      await giveEventLoopATurn();
+      return settle(() => runStatement(prepare(sql), params), file);
+    },
     exec: (script) => settle(() => { raw.exec(script); }, file),
   };
 

@@ -112,6 +112,28 @@ export function commitPageContract(target: StoreTestTarget): void {
     assert.deepEqual({ name: stored?.name, fields: stored?.fields }, { name: 'a\uFFFDb', fields: { 'Bo\uFFFDdy': 'x\uFFFDy', Title: 'ok' } });
   }));
 
+  void test('pages committed at the same moment share transactions yet keep their own outcomes; a bad page fails alone', () => withStore(target, async ({ store }) => {
+    const scan = await runningScan(store);
+    await store.addRootTasks(scan.id, tasks('t', 30));
+    await store.leaseTasks(scan.id, 'w', 30, 60_000);
+    await store.commitPage(scan.id, 't00000', 'w', page(0));
+    const keys = tasks('t', 30).map((t) => t.key);
+    const badPage: PageCommit = { items: [item(9_000)], references: [{ sourceId: item(9_000).id, sourceLanguage: 'en', field: 'Body', kind: 'link' }] };
+    // All issued in one turn of the event loop: the store groups them.
+    const results = await Promise.allSettled([
+      ...keys.map((k, i) => store.commitPage(scan.id, k, 'w', page(i * 10))),
+      store.commitPage(scan.id, 'no-such-task', 'w', page(5_000)),
+      store.commitPage(scan.id, keys[1] ?? '', 'w', badPage),
+    ]);
+    const outcomes = results.map((r) => (r.status === 'fulfilled' ? r.value.outcome : 'threw'));
+    assert.deepEqual(outcomes, ['duplicate', ...keys.slice(1).map(() => 'committed'), 'rejected', 'threw']);
+    const after = await store.getScan(scan.id);
+    assert.equal(after?.pagesCommitted, 30);
+    assert.equal(after?.itemsCrawled, 300);
+    assert.equal((await store.counts(scan.id)).tasks.done, 30);
+    assert.deepEqual(await store.getItems(scan.id, [item(9_000).id, item(5_000).id]), [], 'neither the bad nor the rejected page stored anything');
+  }));
+
   if (target.concurrentInstances) {
     void test('the same page committed by two store instances at once is applied exactly once', () => withStore(target, async ({ store, anotherStore, clock }) => {
       const scan = await runningScan(store);
