@@ -1,7 +1,7 @@
 // X-Ray crawl benchmark: `npm run bench:xray [-- --only 10k --repeat 3 --latency-ms 20 --concurrency 16]`.
-// The simulator runs in its own process with per-request latency; each crawl runs in a process of its own
-// (bench/xray/crawl-run.ts) so its peak RSS is the crawl's. Prints one row per scenario (medians over repeats).
-// To add a measurement (analysis timing, say): return it from crawl-run.ts; every numeric field is reported.
+// The simulator runs in its own process with per-request latency; each crawl is `conduit xray scan --wait` from the
+// built binary in a process of its own (bench/xray/cli-crawl.ts; run `npm run build` first), so its peak RSS is the
+// crawl's. Prints one row per scenario (medians over repeats); every numeric field a crawl returns is reported.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { z } from 'zod';
 import { POSTGRES_TEST_URL } from '../../src/store/test-support/postgres-test-gate.ts';
+import { crawlWithCli, type CrawlResult } from './cli-crawl.ts';
 
 interface Scenario { name: string; items: number; db: 'sqlite' | 'postgres'; ratePerSecond?: number; repeat: number }
 
@@ -29,8 +30,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'sqlite 10k, 80 req/s limit', items: 10_000, db: 'sqlite', ratePerSecond: 80, repeat: 1 },
 ];
 
-const resultSchema = z.record(z.string(), z.union([z.number(), z.string()]));
-type Result = z.infer<typeof resultSchema>;
+type Result = CrawlResult;
 const out = (line: string): void => { process.stdout.write(`${line}\n`); };
 
 function nodeScript(file: string, arg: unknown): ChildProcess {
@@ -68,14 +68,12 @@ async function admin(sql: string): Promise<void> {
 async function crawlOnce(s: Scenario, simUrl: string): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'conduit-xray-bench-'));
   const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const arg: Record<string, unknown> = { simUrl, concurrency, ratePerSecond: s.ratePerSecond ?? 0, sqlite: join(dir, 'scan.db'), root: values.root };
-  if (s.db === 'postgres') {
-    await admin(`CREATE SCHEMA ${schema}`);
-    Object.assign(arg, { postgres: `${POSTGRES_TEST_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, schema });
-  }
+  if (s.db === 'postgres') await admin(`CREATE SCHEMA ${schema}`);
   try {
-    const child = nodeScript('crawl-run.ts', arg);
-    return resultSchema.parse(JSON.parse(await firstLine(child)));
+    return await crawlWithCli({
+      simUrl, concurrency, ratePerSecond: s.ratePerSecond ?? 0, root: values.root, dir,
+      ...(s.db === 'postgres' ? { postgres: { url: `${POSTGRES_TEST_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, schema } } : {}),
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (s.db === 'postgres') await admin(`DROP SCHEMA ${schema} CASCADE`);

@@ -2,19 +2,19 @@ import { EventEmitter, type IDefaultPolicyContext, type IFailureEvent, type IPol
 
 /**
  * Fraction of the configured rate actually used. Arrival times at the CMS
- * jitter (tens of ms on a busy host), which can shift an extra request into
- * a window that is exactly full; 3% headroom absorbs ~50 ms of jitter per
- * 2-second window and still leaves utilisation ≥ 95%.
+ * jitter on a busy host, which can shift an extra request into a window that
+ * is exactly full; 1.5% headroom absorbs ~30 ms of jitter per 2-second window
+ * and leaves room for a crawl's start and tail within ≥ 95% utilisation.
  */
-export const RATE_HEADROOM = 0.97;
+export const RATE_HEADROOM = 0.985;
 
 /**
  * How far behind the previous actual send the schedule may fall and still be
  * made up. k + 1 sends span at least k·interval − catch-up, so a window of W
- * holds at most ⌈(W + catch-up) / interval⌉ sends; with 3% headroom that stays
- * within R·W for W = 1 s as long as catch-up ≤ 30.9 ms (61.9 ms for 2 s).
+ * holds at most ⌈(W + catch-up) / interval⌉ sends; that stays within R·W for
+ * W = 1 s as long as headroom ≤ 1000 / (1000 + catch-up): 10 ms allows 0.990.
  */
-export const MAX_CATCH_UP_MS = 20;
+export const MAX_CATCH_UP_MS = 10;
 
 interface Waiter {
   resolve(): void;
@@ -27,7 +27,7 @@ interface Waiter {
  * headroom)), released in FIFO order by a single timer. The next send time
  * advances from the previous *scheduled* time, so timer overshoot (≈1 ms) is
  * made up and the rate is kept, also after short stalls of a busy process;
- * but it never falls more than `catchUpMs` (≤ half an interval, ≤ 20 ms)
+ * but it never falls more than `catchUpMs` (≤ half an interval, ≤ MAX_CATCH_UP_MS)
  * behind the previous *actual* send, so a long event-loop stall is not
  * followed by a burst. No burst credit is kept.
  */
