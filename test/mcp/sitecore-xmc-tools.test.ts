@@ -11,7 +11,7 @@ import type { App } from '../../src/app-types.ts';
 import { parseConfigObject } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/core/ports.ts';
 import { startHttpServer } from '../../src/mcp/index.ts';
-import { connectInMemory, structured, textOf, type Connected } from '../../src/mcp/test-support/connect-in-memory.ts';
+import { connectInMemory, withConnectedApp, structured, textOf, type Connected } from '../../src/mcp/test-support/connect-in-memory.ts';
 import { startSitecoreSimulator, type SimItem, type SitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
 
 const EDGE_KEY = 'conduit-test-edge-key';
@@ -185,15 +185,8 @@ void describe('write tools and read-only mode', () => {
     return codes;
   }
 
-  async function withConn(adapters: Array<'xp' | 'xmc'>, mcp: Record<string, unknown>, body: (conn: Connected) => Promise<void>): Promise<void> {
-    const app = await appWith(adapters, mcp);
-    const conn = await connectInMemory({ app });
-    try {
-      await body(conn);
-    } finally {
-      await conn.close();
-      await app.close();
-    }
+  function withConn(adapters: Array<'xp' | 'xmc'>, mcp: Record<string, unknown>, body: (conn: Connected) => Promise<void>): Promise<void> {
+    return withConnectedApp(() => appWith(adapters, mcp), body);
   }
 
   void test('sitecore-xmc alone: write tools are hidden (no write capability) and refused with TOOL_UNAVAILABLE', async () => {

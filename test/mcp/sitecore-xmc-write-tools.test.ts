@@ -9,7 +9,7 @@ import { adapterConfigSchema, createApp } from '../../src/app.ts';
 import type { App } from '../../src/app-types.ts';
 import { parseConfigObject } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/core/ports.ts';
-import { connectInMemory, structured, textOf, type Connected } from '../../src/mcp/test-support/connect-in-memory.ts';
+import { withConnectedApp, structured, textOf, type Connected } from '../../src/mcp/test-support/connect-in-memory.ts';
 import { DEFAULT_AUTHORING_CLIENT } from '../../adapters/sitecore/simulator/authoring/authoring-tokens.ts';
 import { startSitecoreSimulator, type SitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
 
@@ -32,15 +32,8 @@ async function appWith(mcp: Record<string, unknown> = {}): Promise<App> {
   return createApp(config, { logger: silentLogger });
 }
 
-async function withConn(mcp: Record<string, unknown>, body: (conn: Connected) => Promise<void>): Promise<void> {
-  const app = await appWith(mcp);
-  const conn = await connectInMemory({ app });
-  try {
-    await body(conn);
-  } finally {
-    await conn.close();
-    await app.close();
-  }
+function withConn(mcp: Record<string, unknown>, body: (conn: Connected) => Promise<void>): Promise<void> {
+  return withConnectedApp(() => appWith(mcp), body);
 }
 
 before(async () => { sim = await startSitecoreSimulator({ items: 400, seed: 7, edgeApiKey: EDGE_KEY }); });

@@ -28,6 +28,18 @@ export async function connectInMemory(ctx: McpContext): Promise<Connected> {
   };
 }
 
+/** Runs `body` with a client connected to a fresh app's server; closes both afterwards. */
+export async function withConnectedApp(makeApp: () => Promise<McpContext['app']>, body: (conn: Connected) => Promise<void>): Promise<void> {
+  const app = await makeApp();
+  const conn = await connectInMemory({ app });
+  try {
+    await body(conn);
+  } finally {
+    await conn.close();
+    await app.close();
+  }
+}
+
 /** The structured content of a result, as a plain record (fails the test when absent). */
 export function structured(result: CallToolResult): Record<string, unknown> {
   const parsed = z.record(z.string(), z.unknown()).safeParse(result.structuredContent);
