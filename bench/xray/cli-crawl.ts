@@ -26,6 +26,7 @@ const progressLine = z.object({
   type: z.literal('progress'), event: z.string(), status: z.string(), elapsedMs: z.number(),
   items: z.number(), references: z.number(), pages: z.number(),
 }).loose();
+const summaryLine = z.object({ type: z.literal('summary'), status: z.string(), items: z.number(), references: z.number(), pages: z.number() }).loose();
 const statsSchema = z.object({ total: z.number(), byRoute: z.record(z.string(), z.number()) });
 
 async function sim(url: string, path: string, method = 'GET'): Promise<unknown> {
@@ -85,25 +86,29 @@ export async function crawlWithCli(options: CliCrawlOptions): Promise<CrawlResul
   let peak = 0;
   const poll = setInterval(() => { peak = Math.max(peak, peakRssMb(pid)); }, 100);
   const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
-  let crawlEnd: { seconds: number; rssMb: number; requests: number; pages: number } | undefined;
+  let crawlEnd: { seconds: number; rssMb: number; requests: number } | undefined;
+  let summary: z.infer<typeof summaryLine> | undefined;
   let last: z.infer<typeof progressLine> | undefined;
   for await (const line of createInterface({ input: child.stdout })) {
-    const parsed = progressLine.safeParse(JSON.parse(line));
+    const json: unknown = JSON.parse(line);
+    const final = summaryLine.safeParse(json);
+    if (final.success) summary = final.data;
+    const parsed = progressLine.safeParse(json);
     if (!parsed.success) continue;
     last = parsed.data;
     if (crawlEnd === undefined && ['finishing', 'truncated', 'ended'].includes(parsed.data.event)) {
       peak = Math.max(peak, peakRssMb(pid));
-      crawlEnd = { seconds: parsed.data.elapsedMs / 1000, rssMb: peak, pages: parsed.data.pages, requests: statsSchema.parse(await sim(options.simUrl, '/_sim/stats')).total };
+      crawlEnd = { seconds: parsed.data.elapsedMs / 1000, rssMb: peak, requests: statsSchema.parse(await sim(options.simUrl, '/_sim/stats')).total };
     }
   }
   const code = await exited;
   clearInterval(poll);
-  if (code !== 0 || last === undefined || crawlEnd === undefined) throw new Error(`conduit xray scan exited ${code} (last progress: ${JSON.stringify(last)})`);
+  if (code !== 0 || last === undefined || crawlEnd === undefined || summary === undefined) throw new Error(`conduit xray scan exited ${code} (last progress: ${JSON.stringify(last)})`);
   const stats = statsSchema.parse(await sim(options.simUrl, '/_sim/stats'));
-  // Each children task is one SSC children request; the root item is the one other page when the crawl ends.
-  const childrenPages = crawlEnd.pages - 1;
+  // Each children task is one SSC children request; the root item and the finishing step are the other two pages.
+  const childrenPages = summary.pages - 2;
   return {
-    status: last.status, items: last.items, references: last.references, pages: last.pages,
+    status: summary.status, items: summary.items, references: summary.references, pages: summary.pages,
     seconds: last.elapsedMs / 1000, crawlSeconds: crawlEnd.seconds,
     itemsPerSecond: last.items / crawlEnd.seconds, requestsPerSecond: crawlEnd.requests / crawlEnd.seconds, requests: stats.total,
     refetchedPages: Math.max(0, (stats.byRoute['children'] ?? 0) - childrenPages),
