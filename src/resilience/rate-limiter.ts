@@ -3,18 +3,18 @@ import { EventEmitter, type IDefaultPolicyContext, type IFailureEvent, type IPol
 /**
  * Fraction of the configured rate actually used. Arrival times at the CMS
  * jitter on a busy host, which can shift an extra request into a window that
- * is exactly full; 1.5% headroom absorbs ~30 ms of jitter per 2-second window
- * and leaves room for a crawl's start and tail within ≥ 95% utilisation.
+ * is exactly full; 2% headroom absorbs ~40 ms of jitter per 2-second window
+ * and leaves room for a crawl's start and tail.
  */
-export const RATE_HEADROOM = 0.985;
+export const RATE_HEADROOM = 0.98;
 
 /**
  * How far behind the previous actual send the schedule may fall and still be
  * made up. k + 1 sends span at least k·interval − catch-up, so a window of W
  * holds at most ⌈(W + catch-up) / interval⌉ sends; that stays within R·W for
- * W = 1 s as long as headroom ≤ 1000 / (1000 + catch-up): 10 ms allows 0.990.
+ * W = 1 s as long as headroom ≤ 1000 / (1000 + catch-up): 20 ms allows 0.980.
  */
-export const MAX_CATCH_UP_MS = 10;
+export const MAX_CATCH_UP_MS = 20;
 
 interface Waiter {
   resolve(): void;

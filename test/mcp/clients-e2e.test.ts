@@ -62,7 +62,8 @@ void test('stdio: stdout carries only MCP messages, and the server exits when st
   send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
   send({ jsonrpc: '2.0', method: 'notifications/initialized' });
   send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'content_list', arguments: { limit: 2 } } });
-  for (let i = 0; i < 100 && out.split('\n').filter(Boolean).length < 2; i++) await new Promise((r) => { setTimeout(r, 50); });
+  // Up to 20 s: on a loaded CI host the first call may wait for the adapter's first login.
+  for (let i = 0; i < 400 && out.split('\n').filter(Boolean).length < 2; i++) await new Promise((r) => { setTimeout(r, 50); });
   const lines = out.split('\n').filter(Boolean);
   assert.equal(lines.length, 2);
   for (const line of lines) assert.equal(z.object({ jsonrpc: z.literal('2.0'), id: z.number() }).loose().parse(JSON.parse(line)).jsonrpc, '2.0');
