@@ -54,8 +54,10 @@ void test('SDK v1 client (2025) over stdio', async () => {
   await client.close();
 });
 
-void test('stdio: stdout carries only MCP messages, and the server exits when stdin closes', async () => {
+void test('stdio: stdout carries only MCP messages, and the server exits when stdin closes', async (t) => {
   const child = spawn(process.execPath, [STDIO_SERVER], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // A failed assertion must not leave the server running (it would hold the test file open).
+  t.after(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
   const send = (message: object): void => { child.stdin.write(`${JSON.stringify(message)}\n`); };
