@@ -10,5 +10,13 @@ if (major < 22) {
   process.exit(1);
 }
 const { main } = await import('../dist/src/cli/main.js');
+const code = await main(process.argv);
+// Let what the command printed reach a slow reader first (for up to 2 s): on a pipe, output the reader
+// has not taken yet is still queued, and process.exit() would drop it (a report cut short).
+const flushed = (stream) => new Promise((resolve) => {
+  setTimeout(resolve, 2_000).unref();
+  stream.write('', resolve);
+});
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 // Exit explicitly: a finished command must not linger on an open stdin or a stray timer.
-process.exit(await main(process.argv));
+process.exit(code);

@@ -1,8 +1,10 @@
-// npm run bench:mcp — cached content_get throughput and latency over Streamable HTTP (50 connections)
-// and stdio, against a plain SDK server built per request answering a trivial tool (the baseline).
+// npm run bench:mcp — cached content_get throughput and latency over Streamable HTTP (50 connections),
+// in one process and with `serve --workers N` (N = --workers, default one per core), and over stdio,
+// against a plain SDK server built per request answering a trivial tool (the baseline).
 // Prints medians of --runs runs (default 3) of --seconds each (default 8).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
@@ -12,10 +14,11 @@ import { spawnServeHttp, writeSimulatorConfig } from '../../test/support/spawn-s
 import { haveWrk, toolCallBody, wrkLoad, type LoadResult } from './http-load.ts';
 import { stdioLoad } from './stdio-load.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' }, workers: { type: 'string', default: String(cpus().length) } } });
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const workers = Number(values.workers);
 const GET_HOME = { name: 'content_get', arguments: { path: '/sitecore/content/Home' } };
 
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
@@ -32,6 +35,27 @@ async function startBaseline(): Promise<{ url: string; stop(): void }> {
   return { url: String(Reflect.get(parsed as object, 'url')), stop: () => child.kill('SIGTERM') };
 }
 
+function workersIn(args: string[]): number {
+  const at = args.indexOf('--workers');
+  return at === -1 ? 1 : Number(args[at + 1]);
+}
+
+async function httpRuns(config: { path: string; env: Record<string, string> }, extra: string[]): Promise<LoadResult[]> {
+  const server = await spawnServeHttp(['--config', config.path, ...extra], config.env);
+  // With --workers the others start after the session worker: measure them all, not their start-up.
+  const deadline = Date.now() + 30_000;
+  while (workersIn(extra) > 1 && !server.stderr().includes(`"worker":${workersIn(extra) - 1},`) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const body = toolCallBody(GET_HOME.name, GET_HOME.arguments);
+  await wrkLoad(`${server.url}/mcp`, 'content_get', body, 10, 2); // warm-up: login, cache, JIT
+  const results: LoadResult[] = [];
+  for (let i = 0; i < runs; i++) results.push(await wrkLoad(`${server.url}/mcp`, 'content_get', body, connections, seconds));
+  server.child.kill('SIGTERM');
+  await server.exited;
+  return results;
+}
+
 async function main(): Promise<void> {
   if (!haveWrk()) throw new Error('bench:mcp needs wrk for the HTTP runs: apt-get install -y wrk');
   process.stdout.write(`bench:mcp — ${runs} run(s) × ${seconds} s, ${connections} HTTP connections, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
@@ -39,18 +63,16 @@ async function main(): Promise<void> {
   const config = writeSimulatorConfig(sim.url);
   try {
     const baseline = await startBaseline();
+    await wrkLoad(`${baseline.url}/mcp`, 'ping', toolCallBody('ping', { text: 'hi' }), 10, 2); // the same warm-up conduit gets
     const base: LoadResult[] = [];
     for (let i = 0; i < runs; i++) base.push(await wrkLoad(`${baseline.url}/mcp`, 'ping', toolCallBody('ping', { text: 'hi' }), connections, seconds));
     baseline.stop();
     const baseRow = summarise('baseline: plain SDK server per request (HTTP)', base);
 
-    const server = await spawnServeHttp(['--config', config.path], config.env);
-    await wrkLoad(`${server.url}/mcp`, 'content_get', toolCallBody(GET_HOME.name, GET_HOME.arguments), 10, 2); // warm-up: login, cache, JIT
-    const http: LoadResult[] = [];
-    for (let i = 0; i < runs; i++) http.push(await wrkLoad(`${server.url}/mcp`, 'content_get', toolCallBody(GET_HOME.name, GET_HOME.arguments), connections, seconds));
-    server.child.kill('SIGTERM');
-    await server.exited;
-    const httpRow = summarise('conduit: cached content_get (Streamable HTTP)', http);
+    const httpRow = summarise('conduit: cached content_get (Streamable HTTP)', await httpRuns(config, []));
+    const clusterRow = workers > 1
+      ? summarise(`conduit: same, serve --workers ${workers}`, await httpRuns(config, ['--workers', String(workers)]))
+      : undefined;
 
     const stdio = [];
     for (let i = 0; i < runs; i++) {
@@ -58,6 +80,7 @@ async function main(): Promise<void> {
     }
     const stdioRow = summarise('conduit: cached content_get (stdio)', stdio);
     process.stdout.write(`ratio HTTP / baseline: ${(httpRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×; `
+      + (clusterRow ? `--workers ${workers} / baseline: ${(clusterRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×; ` : '')
       + `stdio / baseline: ${(stdioRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×\n`);
     process.stdout.write('targets: HTTP ≥ 5× baseline and ≥ 4000 calls/s with p99 ≤ 50 ms; stdio ≥ 7000 calls/s\n');
   } finally {

@@ -49,7 +49,8 @@ export class Metrics {
     });
     this.breakerState = new Gauge({
       name: 'conduit_breaker_state', help: 'Circuit breaker state per adapter: 0 closed, 1 half-open, 2 open, 3 isolated',
-      labelNames: ['adapter'], registers,
+      // Under serve --workers each worker has its own breaker: report the worst.
+      labelNames: ['adapter'], registers, aggregator: 'max',
     });
     this.xrayScanDuration = new Histogram({
       name: 'conduit_xray_scan_duration_seconds', help: 'X-Ray scan duration in seconds',

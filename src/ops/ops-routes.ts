@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app-types.ts';
+import type { MetricsRenderer } from './cluster-metrics.ts';
 
 /**
  * /health (liveness: cheap, never calls a CMS), /ready (store, breakers, last
  * upstream success; 503 when not ready) and /metrics (Prometheus). Returns
  * true when it handled the request, so it can sit in front of other routes.
  */
-export function createOpsRoutes(app: App): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function createOpsRoutes(app: App, options: { renderMetrics?: MetricsRenderer } = {}): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const renderMetrics = options.renderMetrics ?? (() => app.metrics.render());
   const started = Date.now();
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -19,7 +21,7 @@ export function createOpsRoutes(app: App): (req: IncomingMessage, res: ServerRes
       sendJson(res, 200, { status: 'ok', version: app.version, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
       return true;
     }
-    const reply = path === '/ready' ? readyReply(app) : metricsReply(app);
+    const reply = path === '/ready' ? readyReply(app) : metricsReply(renderMetrics);
     reply.then(
       (r) => { res.writeHead(r.status, { 'content-type': r.contentType, 'cache-control': 'no-store' }).end(r.body); },
       (error: unknown) => {
@@ -36,8 +38,8 @@ async function readyReply(app: App): Promise<{ status: number; contentType: stri
   return { status: readiness.ready ? 200 : 503, contentType: 'application/json', body: JSON.stringify(readiness) };
 }
 
-async function metricsReply(app: App): Promise<{ status: number; contentType: string; body: string }> {
-  const rendered = await app.metrics.render();
+async function metricsReply(render: MetricsRenderer): Promise<{ status: number; contentType: string; body: string }> {
+  const rendered = await render();
   return { status: 200, contentType: rendered.contentType, body: rendered.body };
 }
 

@@ -36,13 +36,17 @@ export async function spawnServeHttp(args: string[], env: Record<string, string>
     env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
   });
   let err = '';
+  let started = false;
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${err}`)), 20_000);
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
+      // Match only until the server is up: scanning the whole log on every chunk is quadratic, and under
+      // load (bench:mcp logs a line per call) it ate CPU on the very cores the server was measured on.
+      if (started) return;
       const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(err);
-      if (match?.[1]) { clearTimeout(timer); resolve(match[1]); }
+      if (match?.[1]) { started = true; clearTimeout(timer); resolve(match[1]); }
     });
     void exited.then((code) => { clearTimeout(timer); reject(new Error(`serve exited ${code}:\n${err}`)); });
   });

@@ -5,8 +5,9 @@ import { ConduitError } from '../../core/conduit-error.ts';
 import { buildServer } from '../build-server.ts';
 import { allowedHostnames, assertSafeBind, checkBearer, checkHostAndOrigin, type GuardConfig, type GuardVerdict } from './http-guards.ts';
 import { LegacySseSessions } from './legacy-sse.ts';
-import { createMcpEndpoint } from './mcp-endpoint.ts';
+import { createMcpEndpoint, isModernPost } from './mcp-endpoint.ts';
 import { applyCors, withDeadline } from './http-exchange.ts';
+import { forwardToOwner, type StatefulTraffic } from './session-proxy.ts';
 
 export interface HttpServerOptions {
   app: App;
@@ -24,6 +25,8 @@ export interface HttpServerOptions {
   /** Also serve the conformance suite's fixtures (testing only). */
   conformance?: boolean;
   toolsPageSize?: number;
+  /** serve --workers: which process serves 2025 sessions and legacy SSE (see session-proxy.ts). One process serves everything. */
+  stateful?: StatefulTraffic;
 }
 
 export interface HttpServerHandle {
@@ -72,6 +75,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (Number.isFinite(declared) && declared > http.maxBodyBytes) {
       return refuse(res, { ok: false, status: 413, message: `Request body over ${http.maxBodyBytes} bytes (server.http.maxBodyBytes).`, headers: { connection: 'close' } });
     }
+    const stateful = options.stateful;
+    if (stateful?.role === 'forward' && (route !== 'mcp' || !isModernPost(req))) return forwardToOwner(req, res, await stateful.ownerPort());
     if (route === 'mcp') return withDeadline(req, res, http.requestTimeoutMs, () => endpoint.handle(req, res));
     if (route === 'sse' && req.method === 'GET') return sse?.open(res);
     if (route === 'messages' && req.method === 'POST') return withDeadline(req, res, http.requestTimeoutMs, async () => sse?.post(req, res, url.searchParams.get('sessionId')));
@@ -81,7 +86,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   // POSTs carry calls; shutdown waits for their responses before ending sessions, so a call
   // that finished while draining still reaches its client. GET streams never end on their own.
   const busy = new Set<ServerResponse>();
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === 'POST') {
       busy.add(res);
       res.once('close', () => busy.delete(res));
@@ -91,11 +96,29 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal error"}');
       else res.destroy();
     });
-  });
-  server.requestTimeout = http.requestTimeoutMs;
-  server.headersTimeout = Math.min(http.requestTimeoutMs, 60_000);
+  };
+  const bounded = (): Server => {
+    const created = createServer(handler);
+    created.requestTimeout = http.requestTimeoutMs;
+    created.headersTimeout = Math.min(http.requestTimeoutMs, 60_000);
+    return created;
+  };
+  const server = bounded();
   await listen(server, host, options.port ?? http.port);
-  return { url: baseUrl(server, host), close: () => shutdown(server, busy, async () => { await Promise.allSettled([endpoint.close(), sse?.close()]); }) };
+  // The session worker also listens on a loopback port of its own (exclusive: not shared through the
+  // cluster), where the other workers forward stateful requests; the same guards apply there.
+  const internal = options.stateful?.role === 'owner' ? bounded() : undefined;
+  if (internal && options.stateful?.role === 'owner') {
+    await listen(internal, '127.0.0.1', 0, true);
+    options.stateful.onPrivatePort(portOf(internal));
+  }
+  const closeSessions = async (): Promise<void> => { await Promise.allSettled([endpoint.close(), sse?.close()]); };
+  return {
+    url: baseUrl(server, host),
+    close: async () => {
+      await Promise.all([shutdown(server, busy, closeSessions), internal ? shutdown(internal, busy, async () => undefined) : undefined]);
+    },
+  };
 }
 
 function firstFailure(verdict: GuardVerdict): Exclude<GuardVerdict, { ok: true }> | undefined {
@@ -107,8 +130,8 @@ function refuse(res: ServerResponse, verdict: Exclude<GuardVerdict, { ok: true }
     .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: verdict.message }, id: null }));
 }
 
-async function listen(server: Server, host: string, port: number): Promise<void> {
-  server.listen(port, host);
+async function listen(server: Server, host: string, port: number, exclusive = false): Promise<void> {
+  server.listen({ port, host, exclusive });
   try {
     await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]: unknown[]) => { throw error; })]);
   } catch (error) {
@@ -117,9 +140,13 @@ async function listen(server: Server, host: string, port: number): Promise<void>
   }
 }
 
-function baseUrl(server: Server, host: string): string {
+function portOf(server: Server): number {
   const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
+function baseUrl(server: Server, host: string): string {
+  const port = portOf(server);
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 }
 

@@ -24,7 +24,8 @@ export interface StdioHandle {
  * connection. stdout carries only MCP messages: logs go to stderr.
  */
 export function serveStdioForApp(app: App, options: StdioOptions = {}): StdioHandle {
-  const transport = new ObservedTransport(new StdioServerTransport(options.stdin, options.stdout));
+  const stdout = options.stdout ?? process.stdout;
+  const transport = new ObservedTransport(new StdioServerTransport(options.stdin, stdout), stdout);
   const handle = serveStdio(() => buildServer({ app, conformance: options.conformance === true, ...(options.toolsPageSize ? { toolsPageSize: options.toolsPageSize } : {}) }).server, {
     transport,
     onerror: (error) => app.logger.warn({ err: error, transport: 'stdio' }, 'MCP stdio error'),
