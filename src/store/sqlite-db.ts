@@ -96,10 +96,10 @@ function openRaw(file: string, busyTimeoutMs: number): Database.Database {
     const raw = new Database(file, { timeout: busyTimeoutMs });
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
-    // A scan writes items and references under random GUID keys all over large B-trees: a bigger page cache
-    // (16 MiB, not 2) keeps more of their pages in memory, and checkpointing every ~40 MiB of WAL (not 4)
-    // copies a page rewritten by many commits once. 100k-item crawl: 200 s → 172 s (bench:xray, loaded host).
-    raw.pragma('cache_size = -16384');
+    // A scan writes items and references under random GUID keys all over large B-trees: checkpointing every
+    // ~40 MiB of WAL (not 4) copies a page rewritten by many commits once. A 4 MiB page cache (not 2): a
+    // bigger one bought some speed but pushed a 100k crawl's peak RSS past 300 MB (bench:xray).
+    raw.pragma('cache_size = -4096');
     raw.pragma('wal_autocheckpoint = 10000');
     raw.pragma('foreign_keys = ON');
     raw.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
