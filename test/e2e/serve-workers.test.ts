@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { get } from 'node:http';
 import { z } from 'zod';
 import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport as HttpV1 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport as SseV1 } from '@modelcontextprotocol/sdk/client/sse.js';
-import { CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Client as ClientV2, StreamableHTTPClientTransport as HttpV2 } from '@modelcontextprotocol/client';
 import { startSitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
+import { samplingSessionRoundTrip } from '../support/sampling-session.ts';
 import { spawnServeHttp, writeSimulatorConfig } from '../support/spawn-serve.ts';
 
 const HOME = { name: 'content_get', arguments: { path: '/sitecore/content/Home' } };
@@ -38,19 +37,8 @@ async function exercise(client: AnyClient): Promise<void> {
   for (let i = 0; i < 3; i++) assert.equal(itemName.parse(await client.callTool(HOME)).structuredContent.item.name, 'Home');
 }
 
-async function sessionClient(url: string): Promise<void> {
-  const client = new ClientV1({ name: 'v1', version: '1.0.0' }, { capabilities: { sampling: {} } });
-  client.setRequestHandler(CreateMessageRequestSchema, async () => ({ role: 'assistant', model: 'test-model', content: { type: 'text', text: 'Paris' } }));
-  const transport = new HttpV1(new URL(`${url}/mcp`));
-  await client.connect(transport);
-  assert.ok(transport.sessionId, 'the 2025 client got a session');
-  await exercise(client);
-  // A server-to-client request travels on the session's stream and comes back as a POST: both must reach the session's worker.
-  const sampled = z.object({ content: z.array(z.object({ text: z.string() }).loose()) }).loose()
-    .parse(await client.callTool({ name: 'test_sampling', arguments: { prompt: 'Capital of France?' } }));
-  assert.equal(sampled.content[0]?.text, 'LLM response: Paris');
-  await transport.terminateSession();
-  await client.close();
+function sessionClient(url: string): Promise<void> {
+  return samplingSessionRoundTrip(`${url}/mcp`, exercise);
 }
 
 async function sseClient(url: string): Promise<void> {

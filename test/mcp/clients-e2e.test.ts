@@ -9,15 +9,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport as StdioV1 } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { StreamableHTTPClientTransport as HttpV1 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport as SseV1 } from '@modelcontextprotocol/sdk/client/sse.js';
-import { CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Client as ClientV2, StreamableHTTPClientTransport as HttpV2 } from '@modelcontextprotocol/client';
 import { StdioClientTransport as StdioV2 } from '@modelcontextprotocol/client/stdio';
 import { startHttpServer } from '../../src/mcp/index.ts';
 import { createMemoryAdapter } from '../../src/mcp/test-support/memory-adapter.ts';
 import { createTestApp } from '../../src/mcp/test-support/test-app.ts';
 import { packageRoot } from '../../src/package-info.ts';
+import { samplingSessionRoundTrip } from '../support/sampling-session.ts';
 
 const STDIO_SERVER = join(packageRoot(), 'test/mcp/fixtures/stdio-server.ts');
 const MODERN = { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const;
@@ -87,19 +86,7 @@ void test('SDK v2 client (2026-07-28) over stdio', async () => {
 
 void test('SDK v1 client (2025) over Streamable HTTP, with a sampling round trip on its session', async () => {
   const server = await httpServer();
-  const client = new ClientV1({ name: 'v1', version: '1.0.0' }, { capabilities: { sampling: {} } });
-  client.setRequestHandler(CreateMessageRequestSchema, async () => ({
-    role: 'assistant', model: 'test-model', content: { type: 'text', text: 'Paris' },
-  }));
-  const transport = new HttpV1(new URL(`${server.url}/mcp`));
-  await client.connect(transport);
-  assert.ok(transport.sessionId, 'the 2025 client got a session');
-  await exercise(client);
-  const sampled = z.object({ content: z.array(z.object({ text: z.string() }).loose()) }).loose()
-    .parse(await client.callTool({ name: 'test_sampling', arguments: { prompt: 'Capital of France?' } }));
-  assert.equal(sampled.content[0]?.text, 'LLM response: Paris');
-  await transport.terminateSession();
-  await client.close();
+  await samplingSessionRoundTrip(`${server.url}/mcp`, exercise);
   await server.close();
 });
 
