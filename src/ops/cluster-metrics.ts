@@ -18,7 +18,7 @@ let aggregator: AggregatorRegistry<PrometheusContentType> | undefined;
 
 /** In the primary: answers a worker's request for the cluster's metrics. Returns true when the message was one. */
 export function answerMetricsQuery(worker: Worker, message: unknown): boolean {
-  if (!isMessage(message, QUERY)) return false;
+  if (!isClusterMessage(message, QUERY)) return false;
   aggregator ??= new AggregatorRegistry<PrometheusContentType>();
   aggregator.clusterMetrics().then(
     (body) => { worker.send({ type: REPLY, id: message['id'], body }); },
@@ -34,7 +34,7 @@ export function clusterMetricsRenderer(metrics: Metrics): MetricsRenderer {
   const waiting = new Map<number, { resolve(body: string): void; reject(error: Error): void }>();
   let next = 0;
   process.on('message', (message: unknown) => {
-    if (!isMessage(message, REPLY)) return;
+    if (!isClusterMessage(message, REPLY)) return;
     const id = Number(message['id']);
     const pending = waiting.get(id);
     waiting.delete(id);
@@ -52,6 +52,7 @@ export function clusterMetricsRenderer(metrics: Metrics): MetricsRenderer {
   };
 }
 
-function isMessage(message: unknown, type: string): message is Record<string, unknown> {
+/** A cluster IPC message `{ type, … }` of the given type. */
+export function isClusterMessage(message: unknown, type: string): message is Record<string, unknown> {
   return typeof message === 'object' && message !== null && Reflect.get(message, 'type') === type;
 }

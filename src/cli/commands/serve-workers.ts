@@ -3,7 +3,7 @@ import type { ConduitConfig } from '../../config/config-schema.ts';
 import { ConduitError } from '../../core/conduit-error.ts';
 import type { Logger } from '../../core/ports.ts';
 import type { StatefulTraffic } from '../../mcp/index.ts';
-import { answerMetricsQuery } from '../../ops/cluster-metrics.ts';
+import { answerMetricsQuery, isClusterMessage } from '../../ops/cluster-metrics.ts';
 
 /**
  * `conduit serve --http … --workers N`: N processes share the listening port
@@ -109,7 +109,7 @@ export async function runPrimary(count: number, logger: Logger): Promise<number>
       if (isPortMessage(message)) {
         sessionPort = message.port;
         for (const other of alive) if (other !== worker && other.isConnected()) other.send(message);
-      } else if (isRecord(message) && message['type'] === PORT_QUERY && sessionPort !== undefined) {
+      } else if (isClusterMessage(message, PORT_QUERY) && sessionPort !== undefined) {
         worker.send({ type: PORT_MESSAGE, port: sessionPort });
       }
     });
@@ -128,10 +128,6 @@ export async function runPrimary(count: number, logger: Logger): Promise<number>
   return failed ? 1 : 0;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 function isPortMessage(message: unknown): message is { type: string; port: number } {
-  return isRecord(message) && message['type'] === PORT_MESSAGE && typeof message['port'] === 'number';
+  return isClusterMessage(message, PORT_MESSAGE) && typeof message['port'] === 'number';
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rpcErrorResponse } from './node-exchange.ts';
 
 /**
  * CORS for browser clients whose Origin passed the origin check: reflect the
@@ -30,8 +31,7 @@ export async function withDeadline(req: IncomingMessage, res: ServerResponse, ti
       res.destroy();
       return;
     }
-    res.writeHead(504, { 'content-type': 'application/json', connection: 'close' })
-      .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message: `Request timed out after ${timeoutMs} ms (server.http.requestTimeoutMs).` }, id: null }));
+    rpcErrorResponse(res, 504, -32001, `Request timed out after ${timeoutMs} ms (server.http.requestTimeoutMs).`, { connection: 'close' });
   }, timeoutMs);
   try {
     await exchange();

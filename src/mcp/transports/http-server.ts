@@ -7,6 +7,7 @@ import { allowedHostnames, assertSafeBind, checkBearer, checkHostAndOrigin, type
 import { LegacySseSessions } from './legacy-sse.ts';
 import { createMcpEndpoint, isModernPost } from './mcp-endpoint.ts';
 import { applyCors, withDeadline } from './http-exchange.ts';
+import { rpcErrorResponse } from './node-exchange.ts';
 import { forwardToOwner, type StatefulTraffic } from './session-proxy.ts';
 
 export interface HttpServerOptions {
@@ -126,8 +127,7 @@ function firstFailure(verdict: GuardVerdict): Exclude<GuardVerdict, { ok: true }
 }
 
 function refuse(res: ServerResponse, verdict: Exclude<GuardVerdict, { ok: true }>): void {
-  res.writeHead(verdict.status, { 'content-type': 'application/json', ...verdict.headers })
-    .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: verdict.message }, id: null }));
+  rpcErrorResponse(res, verdict.status, -32000, verdict.message, verdict.headers);
 }
 
 async function listen(server: Server, host: string, port: number, exclusive = false): Promise<void> {

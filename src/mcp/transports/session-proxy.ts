@@ -1,4 +1,5 @@
 import { Agent, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { rpcErrorResponse } from './node-exchange.ts';
 
 /**
  * Where stateful HTTP traffic is served when `conduit serve --workers N` runs
@@ -43,8 +44,7 @@ export function forwardToOwner(req: IncomingMessage, res: ServerResponse, port: 
     });
     upstream.once('error', () => {
       if (!res.headersSent) {
-        res.writeHead(502, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: 'The session worker did not answer; retry.' }, id: null }));
+        rpcErrorResponse(res, 502, -32000, 'The session worker did not answer; retry.');
       } else {
         res.destroy();
       }
