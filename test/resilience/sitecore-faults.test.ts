@@ -112,10 +112,14 @@ void describe('sitecore-xp under simulator faults', () => {
       assert.equal(routeCount(sim, 'item'), 4, '2 reads × 2 attempts = 4 consecutive failures');
       assert.equal((await app.readiness()).adapters[0]?.breaker, 'open');
       const openedAt = performance.now();
-      const fast = await timed(() => app.content.get('xp', { id: ids[2] ?? '' }));
-      assert.equal(codeOf(fast.error), 'ADP_CIRCUIT_OPEN');
-      t.diagnostic(`open circuit answered in ${fast.ms.toFixed(2)} ms`);
-      assert.ok(fast.ms < 5, `an open circuit answered in ${fast.ms.toFixed(2)} ms`);
+      // Median of 9 calls: the property is "fails in < 5 ms"; one preemption by a busy CI host is not a regression.
+      const tries = [];
+      for (let i = 0; i < 9; i += 1) tries.push(await timed(() => app.content.get('xp', { id: ids[2] ?? '' })));
+      for (const attempt of tries) assert.equal(codeOf(attempt.error), 'ADP_CIRCUIT_OPEN');
+      const fast = tries[0] ?? assert.fail('no attempt');
+      const medianMs = tries.map((attempt) => attempt.ms).sort((a, b) => a - b)[4] ?? Infinity;
+      t.diagnostic(`open circuit answered in ${medianMs.toFixed(2)} ms (median of 9)`);
+      assert.ok(medianMs < 5, `an open circuit answered in ${medianMs.toFixed(2)} ms (median of 9)`);
       assert.ok(isConduitError(fast.error) && fast.error.retryable && (fast.error.retryAfterSeconds ?? 0) >= 1);
       assert.equal(routeCount(sim, 'item'), 4, 'the simulator saw no request');
       // A probe that fails re-opens the circuit at once: one request, and the retry is not sent.
