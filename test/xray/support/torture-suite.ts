@@ -41,7 +41,7 @@ function addFetches(into: Record<string, number>, more: Record<string, number>):
  * Crash torture of the crawl through the real CLI, as child processes, with
  * the simulator in this process (its stats survive the kills). Concurrency 1:
  * at most one page is ever fetched and not yet committed, so a SIGKILL can
- * cost at most one page fetched twice (with concurrency C the bound is C per kill).
+ * cost at most one page fetched twice (with concurrency C the bound is 1.5 C per kill: see the engine README).
  */
 export function tortureSuite(kind: 'sqlite' | 'postgres', postgresUrl?: string): void {
   let sim: SitecoreSimulator;
