@@ -9,11 +9,12 @@ import { isJsonContentType } from '@modelcontextprotocol/server';
  * signal that aborts when the client goes away.
  */
 export function webRequestOf(req: IncomingMessage, signal: AbortSignal, body?: string): Request {
-  const headers = new Headers();
+  // A plain record, not a Headers: Request copies its init into a Headers of its own, so building one here
+  // would validate every header twice.
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const host = req.headers.host ?? 'localhost';
   return new Request(`http://${host}${req.url ?? '/'}`, { method: req.method ?? 'POST', headers, signal, ...(body ? { body } : {}) });
