@@ -2,6 +2,7 @@
 // dist/, no TypeScript stripping), in a process of its own so its peak RSS is the crawl's alone. The peak is
 // read from /proc/<pid>/status (VmHWM) while it runs; the crawl ends at the scan's `finishing` event (the
 // analysis that follows is measured apart). Requests are counted by the simulator.
+// CRAWL_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" passes node flags to the crawling process (profiles).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,7 +80,7 @@ export async function crawlWithCli(options: CliCrawlOptions): Promise<CrawlResul
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_SSC_PASSWORD: 'b', BENCH_DATABASE_URL: options.postgres?.url ?? '' };
   delete env['DATABASE_URL'];
   delete env['CONDUIT_CONFIG'];
-  const child = spawn(process.execPath, [BIN, 'xray', 'scan', '--adapter', 'bench', '--root', options.root, '--wait', '--json', '-c', config], {
+  const child = spawn(process.execPath, [...(process.env.CRAWL_NODE_FLAGS ?? '').split(' ').filter(Boolean), BIN, 'xray', 'scan', '--adapter', 'bench', '--root', options.root, '--wait', '--json', '-c', config], {
     env, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = child.pid ?? 0;
