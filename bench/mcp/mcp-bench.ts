@@ -1,6 +1,7 @@
 // npm run bench:mcp — cached content_get throughput and latency over Streamable HTTP (50 connections),
 // in one process and with `serve --workers N` (N = --workers, default one per core), and over stdio,
 // against a plain SDK server built per request answering a trivial tool (the baseline).
+// Also a ceiling: node:http answering a canned JSON-RPC result with no MCP at all (what no MCP server can beat).
 // Prints medians of --runs runs (default 3) of --seconds each (default 8).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -28,8 +29,8 @@ const summarise = (label: string, rs: Array<{ callsPerSecond: number; p50Ms: num
   return row;
 };
 
-async function startBaseline(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(packageRoot(), 'bench/mcp/baseline-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startBaseline(mode: 'baseline' | 'ceiling'): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [join(packageRoot(), 'bench/mcp/baseline-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
   const parsed: unknown = JSON.parse(line);
   return { url: String(Reflect.get(parsed as object, 'url')), stop: () => child.kill('SIGTERM') };
@@ -67,18 +68,25 @@ async function httpRuns(config: { path: string; env: Record<string, string> }, e
   return results;
 }
 
+/** The baseline (or the ceiling) in a process of its own, warmed up as conduit is, then measured. */
+async function referenceRuns(mode: 'baseline' | 'ceiling'): Promise<LoadResult[]> {
+  const server = await startBaseline(mode);
+  const ping = toolCallBody('ping', { text: 'hi' });
+  await warmUp(`${server.url}/mcp`, 'ping', ping);
+  const results: LoadResult[] = [];
+  for (let i = 0; i < runs; i++) results.push(await wrkLoad(`${server.url}/mcp`, 'ping', ping, connections, seconds));
+  server.stop();
+  return results;
+}
+
 async function main(): Promise<void> {
   if (!haveWrk()) throw new Error('bench:mcp needs wrk for the HTTP runs: apt-get install -y wrk');
   process.stdout.write(`bench:mcp — ${runs} run(s) × ${seconds} s, ${connections} HTTP connections, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
   const sim = await startSitecoreSimulator({ items: 600 });
   const config = writeSimulatorConfig(sim.url);
   try {
-    const baseline = await startBaseline();
-    await warmUp(`${baseline.url}/mcp`, 'ping', toolCallBody('ping', { text: 'hi' })); // the same warm-up conduit gets
-    const base: LoadResult[] = [];
-    for (let i = 0; i < runs; i++) base.push(await wrkLoad(`${baseline.url}/mcp`, 'ping', toolCallBody('ping', { text: 'hi' }), connections, seconds));
-    baseline.stop();
-    const baseRow = summarise('baseline: plain SDK server per request (HTTP)', base);
+    const baseRow = summarise('baseline: plain SDK server per request (HTTP)', await referenceRuns('baseline'));
+    const ceilingRow = summarise('ceiling: node:http, no MCP, canned answer', await referenceRuns('ceiling'));
 
     const httpRow = summarise('conduit: cached content_get (Streamable HTTP)', await httpRuns(config, []));
     const clusterRow = workers > 1
@@ -93,6 +101,7 @@ async function main(): Promise<void> {
     process.stdout.write(`ratio HTTP / baseline: ${(httpRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×; `
       + (clusterRow ? `--workers ${workers} / baseline: ${(clusterRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×; ` : '')
       + `stdio / baseline: ${(stdioRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}×\n`);
+    process.stdout.write(`5× baseline would be ${(5 * baseRow.callsPerSecond).toFixed(0)} calls/s; the ceiling (one process, no MCP) is ${(ceilingRow.callsPerSecond / baseRow.callsPerSecond).toFixed(2)}× baseline\n`);
     process.stdout.write('targets: HTTP ≥ 5× baseline and ≥ 4000 calls/s with p99 ≤ 50 ms; stdio ≥ 7000 calls/s\n');
   } finally {
     await sim.close();
