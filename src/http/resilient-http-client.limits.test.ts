@@ -108,9 +108,11 @@ void describe('resilient HTTP client: bulkhead, rate limit, isolation', () => {
     assert.ok(dead.count() <= 10 + 4, `the dead CMS got ${dead.count()} requests`);
     assert.ok(deadMs < 2_000, 'queued requests waited for slots instead of failing on the open circuit');
     // Sharing anything with the dead CMS (breaker, bulkhead, queue) would cost 400 ms timeouts; noise from
-    // parallel test files costs a few ms at the tail, so: median unchanged, no call anywhere near a timeout.
+    // parallel test files costs a few ms at the tail (a busy CI host once stalled one call 177 ms), so:
+    // median unchanged, 95% of calls fast, and no call anywhere near a timeout.
     assert.ok(loaded.p50 < baseline.p50 + 5, 'the healthy CMS got slower');
-    assert.ok(loaded.max < 100, `a healthy call took ${loaded.max.toFixed(1)} ms`);
+    assert.ok(loaded.p95 < 100, `5% of healthy calls took over ${loaded.p95.toFixed(1)} ms`);
+    assert.ok(loaded.max < 300, `a healthy call took ${loaded.max.toFixed(1)} ms, close to the dead CMS's 400 ms timeout`);
     assert.ok(errors.every((e) => e instanceof ConduitError));
     assert.equal(deadKit.client.breakerState(), 'open');
     assert.equal(liveKit.client.breakerState(), 'closed');
