@@ -36,26 +36,20 @@ export const pathArg = z.string().regex(/^\//, 'must start with /').optional()
  * path-valued arguments (often none), offered only when some adapter has paths.
  */
 export function toolInput<S extends z.ZodRawShape, P extends z.ZodRawShape>(shape: S, pathShape: P) {
-  const optionalWithPaths = z.strictObject({ adapter: adapterOptional, ...shape, ...pathShape });
-  const requiredWithPaths = z.strictObject({ adapter: adapterRequired, ...shape, ...pathShape });
-  const optionalIdsOnly = z.strictObject({ adapter: adapterOptional, ...shape });
-  const requiredIdsOnly = z.strictObject({ adapter: adapterRequired, ...shape });
-  const input: ToolInput<z.output<typeof optionalWithPaths>> = {
-    loose: optionalWithPaths,
-    pick(s) {
-      if (s.paths) return s.adapterRequired ? requiredWithPaths : optionalWithPaths;
-      return s.adapterRequired ? requiredIdsOnly : optionalIdsOnly;
-    },
-  };
-  return input;
+  return inputVariants(shape, pathShape, {});
 }
 
 /** Input of a tool that names one item by `id` or, where the CMS has paths, by `path`. */
 export function itemToolInput<S extends z.ZodRawShape>(shape: S) {
-  const optionalWithPaths = z.strictObject({ adapter: adapterOptional, id: idArg, path: pathArg, ...shape });
-  const requiredWithPaths = z.strictObject({ adapter: adapterRequired, id: idArg, path: pathArg, ...shape });
-  const optionalIdsOnly = z.strictObject({ adapter: adapterOptional, id: idArg, ...shape });
-  const requiredIdsOnly = z.strictObject({ adapter: adapterRequired, id: idArg, ...shape });
+  return inputVariants({ id: idArg }, { path: pathArg }, shape);
+}
+
+/** The four variants, arguments listed as `adapter`, `head`, the path-valued ones, then `tail`. */
+function inputVariants<H extends z.ZodRawShape, P extends z.ZodRawShape, T extends z.ZodRawShape>(head: H, pathShape: P, tail: T) {
+  const optionalWithPaths = z.strictObject({ adapter: adapterOptional, ...head, ...pathShape, ...tail });
+  const requiredWithPaths = z.strictObject({ adapter: adapterRequired, ...head, ...pathShape, ...tail });
+  const optionalIdsOnly = z.strictObject({ adapter: adapterOptional, ...head, ...tail });
+  const requiredIdsOnly = z.strictObject({ adapter: adapterRequired, ...head, ...tail });
   const input: ToolInput<z.output<typeof optionalWithPaths>> = {
     loose: optionalWithPaths,
     pick(s) {
