@@ -129,7 +129,6 @@ export function toContentItem(item: SscItem, options: ItemMapOptions): ContentIt
   return mapped;
 }
 
-/** An ItemModel fetched with standard fields as an X-Ray item: every raw field value kept. */
 /**
  * An ItemModel as X-Ray stores it: every raw field value except empty standard (`__`) fields. With
  * includeStandardTemplateFields an item carries ~70 of them, mostly empty; an empty one tells no analyzer
