@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { XraySource } from '../adapter-kit/xray-source-types.ts';
-import { ConduitError } from '../core/conduit-error.ts';
+import { ConduitError, hasCode } from '../core/conduit-error.ts';
 import type { Clock, Logger } from '../core/ports.ts';
 import type { ScanStore } from '../store/scan-store.ts';
 import type { ListScansQuery, ScanRecord } from '../store/scan-store-types.ts';
@@ -184,14 +184,17 @@ class XrayScanService implements ScanService {
     const { source } = this.deps.source(input.adapter);
     const store = await this.deps.store();
     const options = { ...(input.maxItems !== undefined ? { maxItems: input.maxItems } : {}), ...(input.leaseMs !== undefined ? { leaseMs: input.leaseMs } : {}) };
+    const roots = await source.rootTasks(input.root, this.stopping.signal).then((tasks) => ({ tasks }), (error: unknown) => ({ error }));
+    // A root the caller spelled wrong is the caller's error alone: no scan is recorded for it.
+    if ('error' in roots && hasCode(roots.error, 'TOOL_INVALID_ARGS')) throw roots.error;
     const scan = await store.createScan({ adapter: input.adapter, ...(input.root !== undefined ? { root: input.root } : {}), options });
-    try {
-      await store.addRootTasks(scan.id, await source.rootTasks(input.root, this.stopping.signal));
-    } catch (error) {
-      // The scan exists, so its failure is visible in `xray list`; the caller gets the error too.
-      await store.updateScanStatus(scan.id, 'failed', { error: storedErrorOf(error), phase: 'root' });
-      throw error;
+    if ('error' in roots) {
+      // Any other failure (the CMS is down, the root does not exist) is kept on a failed scan, visible in `xray list`;
+      // the caller gets the error too.
+      await store.updateScanStatus(scan.id, 'failed', { error: storedErrorOf(roots.error), phase: 'root' });
+      throw roots.error;
     }
+    await store.addRootTasks(scan.id, roots.tasks);
     const running = await store.updateScanStatus(scan.id, 'running', { phase: 'crawl' });
     await store.appendEvent(scan.id, 'created', { adapter: input.adapter, root: input.root ?? null, options });
     // What this source can see, for the report (read by the analysis as the `xray.coverage` event).

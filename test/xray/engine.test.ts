@@ -233,3 +233,18 @@ void test('analysis hooks: deep fetch of declared items, then analyze; an analys
     await app.close();
   }
 });
+
+void test('a malformed root is refused before any scan is recorded; a root that does not exist leaves a failed scan', async () => {
+  const app = await xrayApp({ simUrl: sim.url, maxConcurrent: 2 });
+  try {
+    const before = (await app.xray.list()).scans.length;
+    await assert.rejects(app.xray.start({ adapter: 'sim', root: 'not a path or an id' }), (error: unknown) => hasCode(error, 'TOOL_INVALID_ARGS'));
+    assert.equal((await app.xray.list()).scans.length, before, 'the caller\'s typo is not stored as a scan');
+    await assert.rejects(app.xray.start({ adapter: 'sim', root: '/sitecore/content/No such item' }), (error: unknown) => hasCode(error, 'ADP_NOT_FOUND'));
+    const [failed] = (await app.xray.list()).scans;
+    assert.equal(failed?.status, 'failed');
+    assert.equal(failed?.error?.code, 'ADP_NOT_FOUND', 'why the scan failed is visible in xray list');
+  } finally {
+    await app.close();
+  }
+});

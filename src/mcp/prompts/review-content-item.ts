@@ -3,6 +3,7 @@ import { completable, type GetPromptResult, type McpServer } from '@modelcontext
 import type { App } from '../../app-types.ts';
 import { protocolErrorFrom } from '../tool-kit/protocol-error.ts';
 import { fitRecord, type ResponseBudget } from '../tool-kit/response-budget.ts';
+import { idString } from '../tool-kit/tool-input.ts';
 
 const FOCUSES = ['quality', 'seo', 'accessibility', 'consistency'] as const;
 
@@ -20,9 +21,9 @@ function argsSchema(app: App): ReturnType<typeof buildArgsSchema> {
 
 function buildArgsSchema(app: App) {
   return z.object({
-    id: z.string().min(1).describe('Id of the content item to review'),
+    id: idString().describe('Id of the content item to review'),
     // completable() goes inside optional(): the SDK unwraps the optional to find the completer.
-    adapter: completable(z.string().describe('Adapter name (may be left out when one adapter is configured)'),
+    adapter: completable(idString().describe('Adapter name (may be left out when one adapter is configured)'),
       (value) => app.content.adapters().map((a) => a.name).filter((n) => n.startsWith(value))).optional(),
     focus: completable(z.string().describe(`What to look at: ${FOCUSES.join(', ')} (default quality)`),
       (value) => FOCUSES.filter((f) => f.startsWith(value))).optional(),

@@ -22,13 +22,26 @@ export interface ToolInput<Args> {
   pick(shape: InputShape): z.ZodType;
 }
 
-const adapterOptional = z.string().min(1).optional()
+/**
+ * The longest value each kind of argument accepts. Generous for every CMS we serve (Sitecore item paths run to
+ * a few hundred characters, ids to 38), and small enough that a runaway value is refused here with
+ * TOOL_INVALID_ARGS, and is never sent in a CMS URL, stored with a scan or echoed in an error message.
+ * Field values (content_create, content_update) have no limit of their own: the request body limit bounds them.
+ */
+export const ARGUMENT_LIMITS = { id: 512, path: 2_048, searchText: 1_000, cursor: 8_192, fieldNames: 500 } as const;
+
+/** An id or a name: an item, type, adapter, scan, category or field. */
+export const idString = (): z.ZodString => z.string().min(1).max(ARGUMENT_LIMITS.id);
+/** An item path. */
+export const pathString = (): z.ZodString => z.string().regex(/^\//, 'must start with /').max(ARGUMENT_LIMITS.path);
+
+const adapterOptional = idString().optional()
   .describe('Adapter name (a key under `adapters:` in the Conduit config). May be left out when only one adapter is configured.');
-const adapterRequired = z.string().min(1)
+const adapterRequired = idString()
   .describe('Adapter name (a key under `adapters:` in the Conduit config); health_check lists them.');
-const idArg = z.string().min(1).optional()
+const idArg = idString().optional()
   .describe('Item id (Sitecore: a GUID such as {110D559F-DEA5-42EA-9C1C-8A5DF7E70EF9}). Give id or path.');
-export const pathArg = z.string().regex(/^\//, 'must start with /').optional()
+export const pathArg = pathString().optional()
   .describe('Item path, e.g. /sitecore/content/Home (only for adapters whose items have paths). Give id or path.');
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARGUMENT_LIMITS, idString } from '../tool-kit/tool-input.ts';
 
 /**
  * Output shapes of Conduit's normalised content model (src/core/content-model.ts)
@@ -66,8 +67,8 @@ export function listOutput<T extends z.ZodType>(item: T) {
   });
 }
 
-export const fieldsArg = z.array(z.string().min(1)).min(1).optional()
+export const fieldsArg = z.array(idString()).min(1).max(ARGUMENT_LIMITS.fieldNames).optional()
   .describe('Only return these fields (projection); keeps results small');
-export const localeArg = z.string().min(1).optional().describe('Language/locale, e.g. "en" (the adapter default when left out)');
-export const cursorArg = z.string().min(1).optional().describe('The nextCursor of the previous page, unchanged');
+export const localeArg = idString().optional().describe('Language/locale, e.g. "en" (the adapter default when left out)');
+export const cursorArg = z.string().min(1).max(ARGUMENT_LIMITS.cursor).optional().describe('The nextCursor of the previous page, unchanged');
 export const limitArg = z.number().int().min(1).max(500).optional().describe('Items per page (the adapter default when left out)');

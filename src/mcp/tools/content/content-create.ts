@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineTool } from '../../tool-kit/define-tool.ts';
-import { itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
+import { ARGUMENT_LIMITS, idString, itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
 import { fitRecord } from '../../tool-kit/response-budget.ts';
 import { contentItemSchema, cutShape, localeArg } from '../content-schemas.ts';
 
 const input = toolInput({
-  parentId: z.string().min(1).optional().describe('Create the item below this item (give parentId or parentPath)'),
-  name: z.string().min(1).describe('Item name (Sitecore: letters, digits, spaces, - and _)'),
-  type: z.string().min(1).describe('Content type (template) id or path; schema_list shows them'),
+  parentId: idString().optional().describe('Create the item below this item (give parentId or parentPath)'),
+  name: idString().describe('Item name (Sitecore: letters, digits, spaces, - and _)'),
+  type: z.string().min(1).max(ARGUMENT_LIMITS.path).describe('Content type (template) id or path; schema_list shows them'),
   fields: z.record(z.string(), z.string()).default({}).describe('Field values by field name'),
   locale: localeArg,
 }, {

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { defineTool, READ_ONLY } from '../../tool-kit/define-tool.ts';
-import { itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
+import { idString, itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
 import { fitFieldsRecord, pagedListing } from '../../tool-kit/paged-listing.ts';
 import { contentItemSchema, cursorArg, fieldsArg, limitArg, listOutput, localeArg } from '../content-schemas.ts';
 
 const input = toolInput({
-  parentId: z.string().min(1).optional().describe('List the children of this item (the adapter root when neither parentId nor parentPath is given)'),
+  parentId: idString().optional().describe('List the children of this item (the adapter root when neither parentId nor parentPath is given)'),
   fields: fieldsArg,
   locale: localeArg,
   limit: limitArg,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineTool, READ_ONLY } from '../../tool-kit/define-tool.ts';
-import { itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
+import { ARGUMENT_LIMITS, idString, itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
 import { fitFieldsRecord, pagedListing } from '../../tool-kit/paged-listing.ts';
 import { contentItemSchema, cursorArg, fieldsArg, limitArg, listOutput, localeArg } from '../content-schemas.ts';
 
 const input = toolInput({
-  text: z.string().min(1).optional().describe('Full-text search terms'),
-  type: z.string().min(1).optional().describe('Only items of this content type (id or name)'),
-  underId: z.string().min(1).optional().describe('Only items below this item'),
+  text: z.string().min(1).max(ARGUMENT_LIMITS.searchText).optional().describe('Full-text search terms'),
+  type: idString().optional().describe('Only items of this content type (id or name)'),
+  underId: idString().optional().describe('Only items below this item'),
   fields: fieldsArg,
   locale: localeArg,
   limit: limitArg,

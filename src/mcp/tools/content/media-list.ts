@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { defineTool, READ_ONLY } from '../../tool-kit/define-tool.ts';
-import { itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
+import { idString, itemRef, pathArg, toolInput } from '../../tool-kit/tool-input.ts';
 import { fitFieldsRecord, pagedListing } from '../../tool-kit/paged-listing.ts';
 import { cursorArg, limitArg, listOutput, mediaItemSchema } from '../content-schemas.ts';
 
 const input = toolInput({
-  folderId: z.string().min(1).optional().describe('List this media folder (the media library root when left out)'),
+  folderId: idString().optional().describe('List this media folder (the media library root when left out)'),
   limit: limitArg,
   cursor: cursorArg,
 }, {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineTool, READ_ONLY } from '../../tool-kit/define-tool.ts';
-import { toolInput } from '../../tool-kit/tool-input.ts';
+import { ARGUMENT_LIMITS, toolInput } from '../../tool-kit/tool-input.ts';
 import { budgetNote } from '../../tool-kit/response-budget.ts';
 import { fitType } from '../../tool-kit/fit-type.ts';
 import { contentTypeSchema, cutShape } from '../content-schemas.ts';
 
 const input = toolInput({
-  type: z.string().min(1).describe('Content type id, name or path (Sitecore: template id or path)'),
+  type: z.string().min(1).max(ARGUMENT_LIMITS.path).describe('Content type id, name or path (Sitecore: template id or path)'),
 }, {});
 
 export const schemaGet = defineTool({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineTool } from '../../tool-kit/define-tool.ts';
+import { idString } from '../../tool-kit/tool-input.ts';
 
 // The adapter is optional in every configuration: health_check checks all adapters by default.
 const schema = z.strictObject({
-  adapter: z.string().min(1).optional().describe('Check only this adapter (all adapters when left out)'),
+  adapter: idString().optional().describe('Check only this adapter (all adapters when left out)'),
 });
 const input = { loose: schema, pick: () => schema };
 

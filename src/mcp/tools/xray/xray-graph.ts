@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { xrayAnalysisOf } from '../../../xray/analysis/app-analysis.ts';
 import { defineTool, READ_ONLY } from '../../tool-kit/define-tool.ts';
-import { itemRef } from '../../tool-kit/tool-input.ts';
+import { idString, itemRef, pathString } from '../../tool-kit/tool-input.ts';
 import { jsonSize } from '../../tool-kit/response-budget.ts';
 import { graphOutput } from './xray-report-schemas.ts';
 import { scanIdArg } from './xray-schemas.ts';
 
 const schema = z.strictObject({
   scanId: scanIdArg,
-  id: z.string().min(1).optional().describe('The item at the centre (an itemId from xray_report). Give id or path.'),
-  path: z.string().regex(/^\//).optional().describe('The item at the centre, by path. Give id or path.'),
+  id: idString().optional().describe('The item at the centre (an itemId from xray_report). Give id or path.'),
+  path: pathString().optional().describe('The item at the centre, by path. Give id or path.'),
   depth: z.number().int().min(1).max(3).optional().describe('Hops from the item (default 1)'),
   maxNodes: z.number().int().min(1).max(300).optional().describe('Most nodes to return (default 50)'),
   format: z.enum(['json', 'mermaid']).optional().describe('json: nodes and edges; mermaid: also a Mermaid flowchart (default json)'),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineTool, READ_ONLY } from '../../tool-kit/define-tool.ts';
 import { scanViewSchema } from './xray-schemas.ts';
+import { ARGUMENT_LIMITS, idString } from '../../tool-kit/tool-input.ts';
 
 const schema = z.strictObject({
   status: z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']).optional().describe('Only scans with this status'),
-  adapter: z.string().min(1).optional().describe('Only scans of this adapter'),
+  adapter: idString().optional().describe('Only scans of this adapter'),
   limit: z.number().int().min(1).max(100).optional().describe('At most this many scans (default 20)'),
-  cursor: z.string().min(1).optional().describe('nextCursor of a previous call'),
+  cursor: z.string().min(1).max(ARGUMENT_LIMITS.cursor).optional().describe('nextCursor of a previous call'),
 });
 
 export const xrayList = defineTool({

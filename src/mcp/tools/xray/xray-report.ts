@@ -7,14 +7,15 @@ import { pagedListing } from '../../tool-kit/paged-listing.ts';
 import { fitRecord, jsonSize, type ResponseBudget } from '../../tool-kit/response-budget.ts';
 import { scanIdArg } from './xray-schemas.ts';
 import { reportOutput, severityArg } from './xray-report-schemas.ts';
+import { ARGUMENT_LIMITS, idString } from '../../tool-kit/tool-input.ts';
 
 const schema = z.strictObject({
   scanId: scanIdArg,
-  category: z.string().min(1).optional().describe('Only this category, e.g. broken-link, security, stale-content'),
+  category: idString().optional().describe('Only this category, e.g. broken-link, security, stale-content'),
   severity: severityArg.optional().describe('Only this severity'),
   includeAccepted: z.boolean().optional().describe('Also list accepted (won\'t fix) findings; default false'),
   limit: z.number().int().min(1).max(200).optional().describe('Findings per page (default 50); a page is also cut to the response budget'),
-  cursor: z.string().optional().describe('nextCursor of the previous page'),
+  cursor: z.string().max(ARGUMENT_LIMITS.cursor).optional().describe('nextCursor of the previous page'),
 });
 
 /** The part of the report an agent needs first: grade, categories, coverage and the top recommendations. */

@@ -3,11 +3,11 @@ import type { App } from '../../../app-types.ts';
 import type { ScanView } from '../../../xray/scan-view.ts';
 import type { ScanRun } from '../../../xray/scan-service.ts';
 import { defineTool, type ToolRequest } from '../../tool-kit/define-tool.ts';
-import { toolInput } from '../../tool-kit/tool-input.ts';
+import { ARGUMENT_LIMITS, toolInput } from '../../tool-kit/tool-input.ts';
 import { progressMessage, scanViewSchema } from './xray-schemas.ts';
 
 const input = toolInput({
-  root: z.string().min(1).optional().describe('Scan below this path or item id (default: the adapter\'s root, e.g. /sitecore/content)'),
+  root: z.string().min(1).max(ARGUMENT_LIMITS.path).optional().describe('Scan below this path or item id (default: the adapter\'s root, e.g. /sitecore/content)'),
   maxItems: z.number().int().positive().optional().describe('Stop after about this many items; the scan is then marked truncated'),
   wait: z.boolean().optional().describe('Keep this call open until the scan ends (also the case when you send a progress token)'),
 }, {});

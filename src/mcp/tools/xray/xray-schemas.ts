@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ScanProgress } from '../../../xray/engine/engine-types.ts';
+import { idString } from '../../tool-kit/tool-input.ts';
 
 const taskCounts = z.object({ pending: z.number(), leased: z.number(), done: z.number(), failed: z.number(), total: z.number() });
 
@@ -27,7 +28,7 @@ export const scanViewSchema = z.object({
   hint: z.string().optional(),
 });
 
-export const scanIdArg = z.string().min(1).describe('The scan id xray_scan or xray_list returned');
+export const scanIdArg = idString().describe('The scan id xray_scan or xray_list returned');
 
 /** One line for a progress notification: what a person watching wants to read. */
 export function progressMessage(p: ScanProgress): string {
