@@ -1,4 +1,4 @@
-import { ConduitError, type ContentItem } from '../../src/adapter-kit/index.ts';
+import { ConduitError, quoted, type ContentItem } from '../../src/adapter-kit/index.ts';
 import { normalizeGuid } from '../sitecore/shared/index.ts';
 import type { AuthoringItem } from './authoring-queries.ts';
 
@@ -6,7 +6,7 @@ import type { AuthoringItem } from './authoring-queries.ts';
 export function canonicalAuthoringId(value: string, what: string): string {
   const id = normalizeGuid(value);
   if (id === null) {
-    throw new ConduitError('ADP_BAD_RESPONSE', `The Authoring and Management API returned ${what} "${value.slice(0, 60)}", which is not a GUID.`, {
+    throw new ConduitError('ADP_BAD_RESPONSE', `The Authoring and Management API returned ${what} ${quoted(value)}, which is not a GUID.`, {
       hint: 'Check that the authoring endpoint is /sitecore/api/authoring/graphql/v1 on the XM Cloud CM host.',
     });
   }

@@ -1,4 +1,4 @@
-import { ConduitError } from '../../src/adapter-kit/index.ts';
+import { ConduitError, quoted } from '../../src/adapter-kit/index.ts';
 import type { ContentItem, ContentType, MediaItem, ReadOptions, XrayItem } from '../../src/adapter-kit/index.ts';
 import { normalizeGuid, sitecoreDateToIso } from '../sitecore/shared/index.ts';
 import type { EdgeItem, EdgeTemplate } from './edge-response-schemas.ts';
@@ -11,7 +11,7 @@ import type { EdgeItem, EdgeTemplate } from './edge-response-schemas.ts';
 export function canonicalEdgeId(value: string, what: string): string {
   const id = normalizeGuid(value);
   if (id === null) {
-    throw new ConduitError('ADP_BAD_RESPONSE', `Experience Edge returned ${what} "${value.slice(0, 60)}", which is not a GUID.`, {
+    throw new ConduitError('ADP_BAD_RESPONSE', `Experience Edge returned ${what} ${quoted(value)}, which is not a GUID.`, {
       hint: 'Check that the adapter URL points at an Experience Edge GraphQL endpoint.',
     });
   }
@@ -127,7 +127,7 @@ export function edgePathArgument(ref: { id?: string; path?: string }): string {
   if (ref.path !== undefined) return ref.path;
   const id = normalizeGuid(ref.id ?? '');
   if (id === null) {
-    throw new ConduitError('ADP_REQUEST_REJECTED', `"${(ref.id ?? '').slice(0, 60)}" is not a Sitecore item ID.`, {
+    throw new ConduitError('ADP_REQUEST_REJECTED', `${quoted(ref.id ?? '')} is not a Sitecore item ID.`, {
       hint: 'Pass a GUID (any spelling: {…}, dashed or 32 hex digits) or use path instead.',
     });
   }

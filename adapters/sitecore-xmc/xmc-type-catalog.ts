@@ -1,4 +1,4 @@
-import { ConduitError, type ContentType, type Page } from '../../src/adapter-kit/index.ts';
+import { ConduitError, quoted, type ContentType, type Page } from '../../src/adapter-kit/index.ts';
 import { normalizeGuid, toIndexGuid } from '../sitecore/shared/index.ts';
 import { TEMPLATE_DETAIL_QUERY, TEMPLATE_SCAN_QUERY } from './edge-queries.ts';
 import { templateDetailDataSchema, templateScanDataSchema, type EdgeTemplate, type TemplateScanData } from './edge-response-schemas.ts';
@@ -74,7 +74,7 @@ export function createTypeCatalog(ctx: XmcContext): TypeCatalog {
     async list(query) {
       const offset = query.cursor === undefined ? 0 : Number(query.cursor);
       if (!Number.isInteger(offset) || offset < 0) {
-        throw new ConduitError('TOOL_CURSOR_INVALID', `"${query.cursor ?? ''}" is not a type listing cursor of adapter "${ctx.name}".`);
+        throw new ConduitError('TOOL_CURSOR_INVALID', `${quoted(query.cursor ?? '')} is not a type listing cursor of adapter "${ctx.name}".`);
       }
       const limit = Math.min(1000, Math.max(1, query.limit ?? 100));
       const { types } = await catalogue();

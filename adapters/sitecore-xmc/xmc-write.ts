@@ -1,4 +1,4 @@
-import { ConduitError, type ContentItem, type ItemRef, type Logger, type WritePart } from '../../src/adapter-kit/index.ts';
+import { ConduitError, quoted, type ContentItem, type ItemRef, type Logger, type WritePart } from '../../src/adapter-kit/index.ts';
 import { normalizeGuid } from '../sitecore/shared/index.ts';
 import type { AuthoringGraphqlClient } from './authoring-graphql-client.ts';
 import { canonicalAuthoringId, authoringItemToContent } from './authoring-mapping.ts';
@@ -27,7 +27,7 @@ function notFound(ctx: XmcWriteContext, what: string, ref: ItemRef): ConduitErro
 async function lookup(ctx: XmcWriteContext, ref: ItemRef, language: string): Promise<string | null> {
   const id = ref.id !== undefined ? normalizeGuid(ref.id) : null;
   if (ref.id !== undefined && id === null) {
-    throw new ConduitError('ADP_REQUEST_REJECTED', `"${ref.id.slice(0, 60)}" is not a Sitecore item ID.`, { hint: 'Pass a GUID in any spelling, or use path instead.' });
+    throw new ConduitError('ADP_REQUEST_REJECTED', `${quoted(ref.id)} is not a Sitecore item ID.`, { hint: 'Pass a GUID in any spelling, or use path instead.' });
   }
   const where = id !== null ? { itemId: `{${id.toUpperCase()}}`, language } : { path: ref.path ?? '', language };
   const { data } = await ctx.gql.query('authoringItem', AUTHORING_ITEM_QUERY, { where }, itemLookupDataSchema);

@@ -1,4 +1,4 @@
-import { ConduitError, type ItemRef, type Logger, type ReadOptions } from '../../src/adapter-kit/index.ts';
+import { ConduitError, quoted, type ItemRef, type Logger, type ReadOptions } from '../../src/adapter-kit/index.ts';
 import type { SitecoreXpConfig } from './sitecore-xp-config.ts';
 import type { SscApi, SscReadParams } from './ssc-api.ts';
 import type { ItemMapOptions } from './map-ssc-item.ts';
@@ -39,7 +39,7 @@ export function parseRef(ref: ItemRef): { id: string } | { path: string } {
   if (raw.startsWith('/')) return { path: raw };
   const id = normalizeGuid(raw);
   if (!id) {
-    throw new ConduitError('TOOL_INVALID_ARGS', `"${raw}" is not a Sitecore item id (a GUID) or path.`, {
+    throw new ConduitError('TOOL_INVALID_ARGS', `${quoted(raw)} is not a Sitecore item id (a GUID) or path.`, {
       hint: 'Pass a GUID such as 110d559f-dea5-42ea-9c1c-8a5df7e70ef9 (braces and dashes optional) or a path such as /sitecore/content/Home.',
     });
   }

@@ -1,4 +1,4 @@
-import { ConduitError, hasCode, type CrawlPage, type CrawlTask, type XrayCategory, type XrayItem, type XraySource } from '../../src/adapter-kit/index.ts';
+import { ConduitError, quoted, hasCode, type CrawlPage, type CrawlTask, type XrayCategory, type XrayItem, type XraySource } from '../../src/adapter-kit/index.ts';
 import { hasChildrenOf, itemIdOf, toXrayItem } from './map-ssc-item.ts';
 import type { SscReadParams } from './ssc-api.ts';
 import type { SscItem } from './ssc-schemas.ts';
@@ -33,7 +33,7 @@ export function parseTaskCursor(cursor: string): TaskCursor {
   const id = m?.[2] ? normalizeGuid(m[2]) : undefined;
   if (m && id && m[1] === 'item' && m[3] === undefined) return { kind: 'item', id };
   if (m && id && m[1] === 'children' && m[3] !== undefined) return { kind: 'children', id, offset: Number.parseInt(m[3], 10) };
-  throw new ConduitError('TOOL_CURSOR_INVALID', `The X-Ray task cursor "${cursor.slice(0, 80)}" is not a sitecore-xp cursor.`, {
+  throw new ConduitError('TOOL_CURSOR_INVALID', `The X-Ray task cursor ${quoted(cursor)} is not a sitecore-xp cursor.`, {
     hint: 'The scan was probably started by another adapter type; start a new scan.',
   });
 }

@@ -1,7 +1,7 @@
 import type { AdapterClient, AdapterManifest, Capability } from '../adapter-kit/adapter-types.ts';
 import { capabilitiesOf } from '../adapter-kit/adapter-types.ts';
 import type { AdapterConfig, ConduitConfig } from '../config/config-schema.ts';
-import { ConduitError, toSafeError } from '../core/conduit-error.ts';
+import { ConduitError, quoted, toSafeError } from '../core/conduit-error.ts';
 import { systemClock, type Clock, type Logger } from '../core/ports.ts';
 import { createResilientHttpClient, type ResilientHttpClient } from '../http/resilient-http-client.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -52,7 +52,7 @@ export async function startAdapterHost(options: AdapterHostOptions): Promise<Ada
   function hostedAdapter(name: string): HostedAdapter {
     const found = byName.get(name);
     if (!found) {
-      throw new ConduitError('ADP_UNKNOWN', `No adapter named "${name}" is configured.`, {
+      throw new ConduitError('ADP_UNKNOWN', `No adapter named ${quoted(name)} is configured.`, {
         hint: `Use one of: ${[...byName.keys()].join(', ') || '(none configured)'}.`,
       });
     }

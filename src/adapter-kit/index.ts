@@ -1,5 +1,5 @@
 // The only surface adapters may import from src/.
-export { ConduitError, isConduitError, hasCode } from '../core/conduit-error.ts';
+export { ConduitError, isConduitError, hasCode, quoted } from '../core/conduit-error.ts';
 export type { ErrorCode } from '../core/error-catalogue.ts';
 export type { Logger, Clock } from '../core/ports.ts';
 export type * from '../core/content-model.ts';

@@ -1,6 +1,6 @@
 import type { AdapterClient } from '../adapter-kit/adapter-types.ts';
 import type { AdapterHost } from '../adapter-host/adapter-host.ts';
-import { ConduitError, toSafeError } from '../core/conduit-error.ts';
+import { ConduitError, quoted, toSafeError } from '../core/conduit-error.ts';
 import type { ContentItem, ItemRef, Page } from '../core/content-model.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { ContentService } from './content-service-types.ts';
@@ -27,7 +27,7 @@ export function createContentService(host: AdapterHost, metrics: Metrics): Conte
   function use(adapter: string | undefined): { name: string; client: AdapterClient; cache: ReadCache } {
     const name = resolveAdapter(adapter);
     const cache = caches.get(name);
-    if (!cache) throw new ConduitError('ADP_UNKNOWN', `No adapter named "${name}" is configured.`);
+    if (!cache) throw new ConduitError('ADP_UNKNOWN', `No adapter named ${quoted(name)} is configured.`);
     return { name, client: host.client(name), cache };
   }
 
@@ -40,7 +40,7 @@ export function createContentService(host: AdapterHost, metrics: Metrics): Conte
 
   function notFound(name: string, ref: ItemRef | string): ConduitError {
     const what = typeof ref === 'string' ? ref : ref.id ?? ref.path;
-    return new ConduitError('ADP_NOT_FOUND', `Adapter "${name}" has no item "${what}".`);
+    return new ConduitError('ADP_NOT_FOUND', `Adapter "${name}" has no item ${quoted(what ?? '')}.`);
   }
 
   return {

@@ -57,6 +57,19 @@ export interface SerializedError {
   details?: Record<string, unknown>;
 }
 
+/** Longest caller-given value an error message repeats in full. */
+const QUOTED_MAX = 100;
+
+/**
+ * A value the caller gave (an id, a path, a cursor), in double quotes for an
+ * error message. A long one is cut and its length said, so a message never
+ * echoes a runaway input back in full.
+ */
+export function quoted(value: string): string {
+  if (value.length <= QUOTED_MAX) return `"${value}"`;
+  return `"${value.slice(0, QUOTED_MAX)}…" (${value.length.toLocaleString('en')} characters)`;
+}
+
 export function isConduitError(value: unknown): value is ConduitError {
   return value instanceof ConduitError;
 }

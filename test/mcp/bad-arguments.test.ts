@@ -145,3 +145,22 @@ void test('raw tools/call requests with malformed params get a JSON-RPC error or
   assert.equal(health.status, 200);
   assert.equal(fixture.http.child.exitCode, null, 'the server process ended');
 });
+
+void test('resource URIs and prompt arguments that are malformed or oversized get a short invalid-params error', async () => {
+  const rpcError = z.object({ code: z.number(), message: z.string() });
+  const refused = async (label: string, call: () => Promise<unknown>): Promise<string> => {
+    const error = rpcError.parse(await call().then(() => assert.fail(`${label}: accepted`), (e: unknown) => e));
+    assert.equal(error.code, -32602, `${label}: ${error.message}`);
+    assert.ok(error.message.length < 2_000, `${label}: a ${error.message.length}-character error`);
+    assert.doesNotMatch(error.message, /\n\s+at .+:\d+:\d+/, `${label}: a stack trace reached the caller`);
+    return error.message;
+  };
+  assert.match(await refused('a 100,000-character item id', () => client.readResource({ uri: `conduit://main/content/${LONG}` })), /\[TOOL_INVALID_ARGS\] The id .* at most 512/);
+  assert.match(await refused('an id that is not percent-encoding', () => client.readResource({ uri: 'conduit://main/content/%ZZ' })), /\[TOOL_INVALID_ARGS\] .*percent-encoding/);
+  assert.match(await refused('a 100,000-character type id', () => client.readResource({ uri: `conduit://main/types/${LONG}` })), /\[TOOL_INVALID_ARGS\]/);
+  assert.match(await refused('a 5,000-character scan id', () => client.readResource({ uri: `conduit://xray/${'s'.repeat(5_000)}/report` })), /\[TOOL_INVALID_ARGS\]/);
+  assert.match(await refused('an unknown adapter named at length', () => client.readResource({ uri: `conduit://${'a'.repeat(400)}/content/1` })), /\[ADP_UNKNOWN\] No adapter named "a{100}…" \(400 characters\)/);
+  assert.match(await refused('a non-GUID id, 300 characters long', () => client.readResource({ uri: `conduit://main/content/${'q'.repeat(300)}` })), /\[TOOL_INVALID_ARGS\] "q{100}…" \(300 characters\) is not a Sitecore item id/);
+  assert.match(await refused('a prompt with a 100,000-character id', () => client.getPrompt({ name: 'review_content_item', arguments: { id: LONG } })), /id/);
+  assert.equal(fixture.http.child.exitCode, null, 'the server process ended');
+});

@@ -1,9 +1,9 @@
 import { ResourceTemplate, type McpServer, type Variables } from '@modelcontextprotocol/server';
 import type { App } from '../../app-types.ts';
-import { ConduitError } from '../../core/conduit-error.ts';
 import { protocolErrorFrom } from '../tool-kit/protocol-error.ts';
 import { fitRecord, type ResponseBudget } from '../tool-kit/response-budget.ts';
 import { fitType } from '../tool-kit/fit-type.ts';
+import { uriVariable } from '../tool-kit/uri-variable.ts';
 
 const MAX_COMPLETIONS = 20;
 
@@ -28,10 +28,9 @@ export function registerContentResources(server: McpServer, app: App, budget: Re
 }
 
 async function read(app: App, uri: URL, variables: Variables, tool: string, load: (adapter: string, id: string) => Promise<unknown>) {
-  const adapter = single(variables['adapter']);
-  const id = single(variables['id']);
   try {
-    if (!adapter || !id) throw new ConduitError('TOOL_INVALID_ARGS', `The resource URI ${uri.href} names no adapter or id.`);
+    const adapter = uriVariable(variables, 'adapter');
+    const id = uriVariable(variables, 'id');
     const value = await app.calls.run({ tool, adapter }, () => load(app.content.resolveAdapter(adapter), id));
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value) }] };
   } catch (error) {
@@ -55,9 +54,4 @@ async function completeIds(app: App, adapterArg: string | undefined, value: stri
     app.logger.warn({ err: error, adapter }, 'completion listing failed');
     return [];
   }
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined || first === '' ? undefined : decodeURIComponent(first);
 }

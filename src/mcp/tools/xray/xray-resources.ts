@@ -1,8 +1,9 @@
-import { ResourceTemplate, type McpServer, type Variables } from '@modelcontextprotocol/server';
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import type { App } from '../../../app-types.ts';
 import { ConduitError } from '../../../core/conduit-error.ts';
 import { xrayAnalysisOf } from '../../../xray/analysis/app-analysis.ts';
 import { protocolErrorFrom } from '../../tool-kit/protocol-error.ts';
+import { uriVariable } from '../../tool-kit/uri-variable.ts';
 import { jsonSize, type ResponseBudget } from '../../tool-kit/response-budget.ts';
 import { toReportFinding } from '../../../xray/reports/report-model.ts';
 import { reportSummary } from './xray-report.ts';
@@ -16,7 +17,7 @@ export function registerXrayResources(server: McpServer, app: App, budget: Respo
   server.registerResource('xray-report', new ResourceTemplate('conduit://xray/{scanId}/report', { list: undefined }),
     { title: 'X-Ray report', description: 'Grade, score, categories, recommendations and the top findings of an analyzed scan, as JSON', mimeType: 'application/json' },
     (uri, variables) => read(app, uri, 'resource:xray-report', async () => {
-      const scanId = single(variables, 'scanId');
+      const scanId = uriVariable(variables, 'scanId');
       const service = xrayAnalysisOf(app);
       const model = await service.reportModel(scanId);
       const head = { scanId, adapter: model.scan.adapter, summary: reportSummary(model), findings: [] as unknown[] };
@@ -32,8 +33,8 @@ export function registerXrayResources(server: McpServer, app: App, budget: Respo
   server.registerResource('xray-finding', new ResourceTemplate('conduit://xray/{scanId}/findings/{fingerprint}', { list: undefined }),
     { title: 'X-Ray finding', description: 'One finding of a scan with its evidence, hint and docs link, as JSON', mimeType: 'application/json' },
     (uri, variables) => read(app, uri, 'resource:xray-finding', async () => {
-      const scanId = single(variables, 'scanId');
-      const fingerprint = single(variables, 'fingerprint');
+      const scanId = uriVariable(variables, 'scanId');
+      const fingerprint = uriVariable(variables, 'fingerprint');
       const store = await app.scanStore();
       for await (const batch of store.iterateFindings(scanId, { batchSize: 1000 })) {
         const hit = batch.find((f) => f.fingerprint === fingerprint);
@@ -50,11 +51,4 @@ async function read(app: App, uri: URL, tool: string, load: () => Promise<unknow
   } catch (error) {
     throw protocolErrorFrom(error, uri.href);
   }
-}
-
-function single(variables: Variables, name: string): string {
-  const value = variables[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  if (first === undefined || first === '') throw new ConduitError('TOOL_INVALID_ARGS', `The resource URI names no ${name}.`);
-  return decodeURIComponent(first);
 }
