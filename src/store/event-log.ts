@@ -1,6 +1,7 @@
 import { int, json, text } from './row.ts';
 import type { ScanEvent } from './scan-store-types.ts';
-import { jsonObject, jsonParam, scanNotFound, type StoreContext } from './store-context.ts';
+import { jsonObject, jsonParam, type StoreContext } from './store-context.ts';
+import { scanNotFound } from './scan-store-types.ts';
 
 export interface EventLog {
   /**

@@ -4,7 +4,8 @@ import { ConduitError } from '../core/conduit-error.ts';
 import type { Row, SqlValue } from './db-port.ts';
 import { bool, int, intOrNull, json, jsonOrNull, text, textOrNull } from './row.ts';
 import type { ListScansQuery, NewScan, Page, ScanRecord, ScanStatus, ScanStatusPatch, StoredError } from './scan-store-types.ts';
-import { decodeCursor, encodeCursor, jsonObject, jsonParam, scanNotFound, type StoreContext } from './store-context.ts';
+import { decodeCursor, encodeCursor, jsonObject, jsonParam, type StoreContext } from './store-context.ts';
+import { scanNotFound } from './scan-store-types.ts';
 
 export interface ScanLifecycle {
   createScan(input: NewScan): Promise<ScanRecord>;

@@ -1,10 +1,16 @@
 import type { CrawlTask, XrayItem } from '../adapter-kit/xray-source-types.ts';
+import { ConduitError, quoted } from '../core/conduit-error.ts';
 import type { DbKind } from './db-port.ts';
 
 // ── scans ───────────────────────────────────────────────────────────────────
 
 export type ScanStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
 export const TERMINAL_STATUSES: readonly ScanStatus[] = ['completed', 'failed', 'cancelled'];
+
+/** The one XRAY_SCAN_NOT_FOUND, wherever a scan id (from a caller or a stored task) names no scan. */
+export function scanNotFound(scanId: string): ConduitError {
+  return new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan with id ${quoted(scanId)} exists in the store.`, { details: { scanId: scanId.slice(0, 100) } });
+}
 
 /** What went wrong with a scan or a task: a ConduitError's code and message (never secrets). */
 export interface StoredError { code: string; message: string }

@@ -80,7 +80,3 @@ function safeJson(text: string): unknown {
     return error;
   }
 }
-
-export function scanNotFound(scanId: string): ConduitError {
-  return new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan with id "${scanId}" exists in the store.`, { details: { scanId } });
-}

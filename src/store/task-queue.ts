@@ -3,7 +3,8 @@ import { ConduitError } from '../core/conduit-error.ts';
 import type { Queryable } from './db-port.ts';
 import { int, text } from './row.ts';
 import type { FailTaskOptions, FailTaskOutcome, LeasedTask, StoredError, TaskCounts } from './scan-store-types.ts';
-import { chunks, dedupeBy, jsonParam, paramList, scanNotFound, valuesList, type StoreContext } from './store-context.ts';
+import { chunks, dedupeBy, jsonParam, paramList, valuesList, type StoreContext } from './store-context.ts';
+import { scanNotFound } from './scan-store-types.ts';
 
 export interface TaskQueue {
   /** Queues the first tasks of a scan; keys already known are ignored. Returns how many were new. */

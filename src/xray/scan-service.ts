@@ -5,7 +5,7 @@ import { ConduitError, hasCode } from '../core/conduit-error.ts';
 import type { Clock, Logger } from '../core/ports.ts';
 import type { ScanStore } from '../store/scan-store.ts';
 import type { ListScansQuery, ScanRecord } from '../store/scan-store-types.ts';
-import { TERMINAL_STATUSES } from '../store/scan-store-types.ts';
+import { scanNotFound, TERMINAL_STATUSES } from '../store/scan-store-types.ts';
 import { COVERAGE_EVENT } from './analysis/scan-inputs.ts';
 import { AutoResumer, resumeCandidates, type AutoResumeOptions } from './auto-resumer.ts';
 import { CrawlWorker } from './engine/crawl-worker.ts';
@@ -240,7 +240,7 @@ class XrayScanService implements ScanService {
 
 async function mustGet(store: ScanStore, scanId: string): Promise<ScanRecord> {
   const scan = await store.getScan(scanId);
-  if (scan === null) throw new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan with id "${scanId}" exists in the store.`, { details: { scanId } });
+  if (scan === null) throw scanNotFound(scanId);
   return scan;
 }
 

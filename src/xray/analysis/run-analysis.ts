@@ -3,6 +3,7 @@ import { ConduitError } from '../../core/conduit-error.ts';
 import { silentLogger, type Logger } from '../../core/ports.ts';
 import type { ScanStore } from '../../store/scan-store.ts';
 import type { ScanRecord, StoredItem } from '../../store/scan-store-types.ts';
+import { scanNotFound } from '../../store/scan-store-types.ts';
 import { ANALYZERS } from './analyzer-registry.ts';
 import type { RegisteredAnalyzer } from './analyzer-types.ts';
 import { createBatchMemo } from './batch-memo.ts';
@@ -57,7 +58,7 @@ export async function analyzeScan(store: ScanStore, scanId: string, options: Ana
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
   const scan = await store.getScan(scanId);
-  if (!scan) throw new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan "${scanId}" in the store.`);
+  if (!scan) throw scanNotFound(scanId);
   const inputs = await readScanInputs(store, scanId);
   const coverage = options.coverage ?? inputs.coverage ?? FULL_COVERAGE;
   const deferred = options.profile === null ? null : createDeferredModel(options.profile);

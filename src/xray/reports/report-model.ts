@@ -2,6 +2,7 @@ import type { XrayCategory } from '../../adapter-kit/index.ts';
 import { ConduitError } from '../../core/conduit-error.ts';
 import type { ScanStore } from '../../store/scan-store.ts';
 import type { FindingSeverity, ListFindingsQuery, ScanRecord, StoredFinding } from '../../store/scan-store-types.ts';
+import { scanNotFound } from '../../store/scan-store-types.ts';
 import { analyzerById, ANALYZERS, CATEGORIES } from '../analysis/analyzer-registry.ts';
 import { computeScanScore, coverageOf, readAnalysisRecord, type AnalysisRecord } from '../analysis/scan-score.ts';
 import type { Recommendation } from '../analysis/recommendations.ts';
@@ -94,7 +95,7 @@ export function toReportFinding(f: StoredFinding): ReportFinding {
 
 export async function requireScan(store: ScanStore, scanId: string): Promise<ScanRecord> {
   const scan = await store.getScan(scanId);
-  if (!scan) throw new ConduitError('XRAY_SCAN_NOT_FOUND', `No scan "${scanId}" in the store.`, { details: { scanId } });
+  if (!scan) throw scanNotFound(scanId);
   return scan;
 }
 
