@@ -38,6 +38,15 @@ const httpServerSchema = z.strictObject({
   requestTimeoutMs: z.number().int().positive().default(60_000),
   /** Serve the legacy HTTP+SSE transport at /sse and /messages. */
   legacySse: z.boolean().default(true),
+  /**
+   * Stateful clients: 2025-era sessions (Mcp-Session-Id) and legacy SSE streams, each with a server instance
+   * of its own (~60 KB). Beyond `max` sessions the least recently used is closed, and a new SSE stream gets 503.
+   */
+  sessions: z.strictObject({
+    max: z.number().int().min(1).default(1_000),
+    /** A session with no request for this long is closed. */
+    idleTimeoutMs: z.number().int().min(1_000).default(30 * 60_000),
+  }).prefault({}),
 });
 
 export const configSchema = z.strictObject({

@@ -54,6 +54,7 @@ export function generateConfigYaml(answers: GenerateAnswers): string {
   out.push(`    host: ${quote(answers.http.host)}   # 127.0.0.1 keeps the server local; other addresses need auth.tokens`);
   out.push(`    port: ${answers.http.port}`, '    allowedOrigins: []   # browser origins allowed to call /mcp');
   if (answers.http.tokenEnv) out.push('    auth:', `      tokens: [ "\${${answers.http.tokenEnv}}" ]   # clients send Authorization: Bearer <token>`);
+  out.push('    # sessions: { max: 1000, idleTimeoutMs: 1800000 }   # open 2025-era and SSE sessions (~60 KB each)');
   out.push('  shutdownTimeoutMs: 10000   # how long SIGTERM waits for in-flight calls', '');
   out.push('mcp:', `  readOnly: ${answers.readOnly}   # true hides and refuses every write tool`);
   out.push('  toolsets: [content, xray, ops]', '');

@@ -103,3 +103,35 @@ void test('close() ends open SSE streams and resolves promptly', async () => {
   while (!done) done = (await reader.read()).done;
   assert.ok(Date.now() - started < 2_000, `closed in ${Date.now() - started} ms`);
 });
+
+void test('server.http.sessions: beyond max the least recently used 2025 session is closed (404) and a new SSE stream gets 503; idle sessions expire', async () => {
+  const server = await serve({ sessions: { max: 2, idleTimeoutMs: 1_000 } });
+  const open = async (): Promise<string> => {
+    const init = await rawRequest(`${server.url}/mcp`, { method: 'POST', headers: JSON_POST, body: INITIALIZE });
+    const id = init.headers['mcp-session-id'];
+    assert.equal(typeof id, 'string');
+    return String(id);
+  };
+  const list = (id: string) => rawRequest(`${server.url}/mcp`, {
+    method: 'POST', headers: { ...JSON_POST, 'mcp-session-id': id, 'mcp-protocol-version': '2025-11-25' }, body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+  });
+  const first = await open();
+  const second = await open();
+  assert.equal((await list(first)).status, 200, 'first is now the most recently used');
+  await open();
+  assert.equal((await list(second)).status, 404, 'the third session evicted the least recently used one');
+  assert.equal((await list(first)).status, 200);
+
+  const streams = [await fetch(`${server.url}/sse`, { headers: { accept: 'text/event-stream' } }), await fetch(`${server.url}/sse`, { headers: { accept: 'text/event-stream' } })];
+  assert.deepEqual(streams.map((s) => s.status), [200, 200]);
+  const third = await fetch(`${server.url}/sse`, { headers: { accept: 'text/event-stream' } });
+  assert.equal(third.status, 503, 'an open stream is a live client: the new one is refused, none is cut');
+  assert.equal(third.headers.get('retry-after'), '30');
+  assert.match(await third.text(), /server\.http\.sessions\.max/);
+  for (const s of streams) await s.body?.cancel();
+
+  // The sweep runs every idleTimeoutMs (here 1 s): a session idle for longer is gone within two sweeps.
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  assert.equal((await list(first)).status, 404, 'an idle session expired');
+  await server.close();
+});

@@ -58,8 +58,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     else app.logger.warn({ err: error, transport: 'http' }, 'MCP HTTP error');
   };
   const ctx = { app, conformance: options.conformance === true, ...(options.toolsPageSize ? { toolsPageSize: options.toolsPageSize } : {}) };
-  const endpoint = createMcpEndpoint(ctx, http.maxBodyBytes, onerror);
-  const sse = http.legacySse ? new LegacySseSessions({ factory: () => buildServer(ctx), messagesPath: '/messages', maxBodyBytes: http.maxBodyBytes, onerror }) : undefined;
+  const endpoint = createMcpEndpoint(ctx, http.maxBodyBytes, onerror, http.sessions);
+  const sse = http.legacySse ? new LegacySseSessions({ factory: () => buildServer(ctx), messagesPath: '/messages', maxBodyBytes: http.maxBodyBytes, maxSessions: http.sessions.max, onerror }) : undefined;
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const verdict = firstFailure(checkHostAndOrigin(req, guard, hostnames));

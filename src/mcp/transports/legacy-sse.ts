@@ -8,6 +8,8 @@ export interface LegacySseOptions {
   /** Where clients POST their messages (announced in the stream's endpoint event). */
   messagesPath: string;
   maxBodyBytes: number;
+  /** Open streams at most; one more is refused with 503 (an open stream is a live client, never evicted). */
+  maxSessions: number;
   onerror: (error: Error) => void;
 }
 
@@ -34,6 +36,11 @@ export class LegacySseSessions {
   }
 
   async open(res: ServerResponse): Promise<void> {
+    if (this.sessions.size >= this.options.maxSessions) {
+      res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '30' })
+        .end(`${this.sessions.size} SSE sessions are open, the most server.http.sessions.max allows; retry later.`);
+      return;
+    }
     const transport = new SSEServerTransport(this.options.messagesPath, res);
     const built = this.options.factory();
     const heartbeat = setInterval(() => { res.write(': keep-alive\n\n'); }, HEARTBEAT_MS);

@@ -6,6 +6,9 @@ import { LegacySessions } from './legacy-sessions.ts';
 import { readBody } from './node-body.ts';
 import { rpcErrorResponse, webRequestOf, writeWebResponse } from './node-exchange.ts';
 
+/** server.http.sessions: how many stateful sessions may be open, and how long one may sit idle. */
+export interface SessionLimits { max: number; idleTimeoutMs: number }
+
 export interface McpEndpoint {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   close(): Promise<void>;
@@ -18,14 +21,14 @@ export interface McpEndpoint {
  * handler, which refuses anything legacy on its own leg. Both legs build
  * their servers from the same factory.
  */
-export function createMcpEndpoint(ctx: McpContext, maxBodyBytes: number, onerror: (error: Error) => void): McpEndpoint {
+export function createMcpEndpoint(ctx: McpContext, maxBodyBytes: number, onerror: (error: Error) => void, sessions: SessionLimits): McpEndpoint {
   const notifier: { current?: ServerNotifier } = {};
   const modern = createMcpHandler(
     (request) => buildServer(ctx, { ...(notifier.current ? { notify: notifier.current } : {}), ...singleToolCall(request) }).server,
     { legacy: 'reject', maxRequestBodySize: maxBodyBytes, onerror },
   );
   notifier.current = modern.notify;
-  const legacy = new LegacySessions({ factory: () => buildServer(ctx), maxBodyBytes, onerror });
+  const legacy = new LegacySessions({ factory: () => buildServer(ctx), maxBodyBytes, onerror, maxSessions: sessions.max, idleTimeoutMs: sessions.idleTimeoutMs });
   const route = async (request: Request): Promise<Response> => {
     if (request.method === 'POST' && !isJsonContentType(request.headers.get('content-type'))) {
       return Response.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Unsupported Media Type: POST bodies must be application/json.' }, id: null }, { status: 415 });
