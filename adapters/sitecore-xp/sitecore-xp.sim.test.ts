@@ -105,7 +105,11 @@ void describe('sitecore-xp against the simulator', () => {
   void test('X-Ray crawls every readable item once, in pages, with deterministic keys and all raw fields but empty standard ones', async () => {
     const source = xrayOf(r.client);
     assert.equal(source.supportedCategories.length, 13);
+    r.sim.resetStats();
     const first = await crawlAll(source, '/sitecore');
+    const fetches = Object.values(r.sim.stats().childrenFetches);
+    assert.ok(fetches.length > 0 && fetches.every((n) => n === 1), 'each parent\'s children are fetched once; its later pages come from that answer');
+    assert.equal(first.requests, 1 + fetches.length, 'the root item, then one request per parent; cached pages cost none');
     const expected = [...r.sim.tree.items.values()].filter((i) => i.readable && r.sim.tree.ancestorsOf(i).every((a) => a.readable)).map((i) => i.id);
     const ids = first.items.map((i) => i.id);
     assert.equal(new Set(ids).size, ids.length, 'an item was yielded twice');
@@ -141,6 +145,21 @@ void describe('sitecore-xp against the simulator', () => {
     await assert.rejects(source.rootTasks('/sitecore/nowhere'), { code: 'ADP_NOT_FOUND' });
     await assert.rejects(source.rootTasks('4d2f0c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6'), { code: 'ADP_NOT_FOUND' });
     await assert.rejects(source.crawl({ key: 'x', cursor: 'page:7', depth: 0 }), { code: 'TOOL_CURSOR_INVALID' });
+  });
+
+  void test('X-Ray: a later page of a big parent whose children are not cached is fetched, and the pages after it are not', async () => {
+    const source = xrayOf(r.client);
+    const big = [...r.sim.tree.items.values()].find((i) => r.sim.tree.children(i, true).length > 100 && r.sim.tree.ancestorsOf(i).every((a) => a.readable));
+    assert.ok(big, 'the simulated tree has a parent with more than two pages of children');
+    const children = r.sim.tree.children(big, true).map((c) => c.id);
+    r.sim.resetStats();
+    // What a worker that did not crawl the first page (another process, or this one after a restart) starts from.
+    const second = await source.crawl({ key: `children:${big.id}:50`, cursor: `children:${big.id}:50`, depth: 3 });
+    const third = await source.crawl({ key: `children:${big.id}:100`, cursor: `children:${big.id}:100`, depth: 3 });
+    assert.deepEqual(second.items.map((i) => i.id), children.slice(50, 100));
+    assert.deepEqual(third.items.map((i) => i.id), children.slice(100, 150));
+    assert.deepEqual([second.requests, third.requests], [1, 0]);
+    assert.equal(r.sim.stats().childrenFetches[big.id], 1);
   });
 
   void test('writes by template name and parent id; update by path; system fields on request', async () => {
