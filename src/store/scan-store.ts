@@ -6,7 +6,7 @@ import { createItemReads, type ItemReads } from './item-reads.ts';
 import { createGroupCommitter } from './group-commit.ts';
 import { commitPages } from './page-commit.ts';
 import { createScanLifecycle, type ScanLifecycle } from './scan-lifecycle.ts';
-import type { CommitResult, PageCommit, ScanCounts } from './scan-store-types.ts';
+import { scanNotFound, type CommitResult, type PageCommit, type ScanCounts, type ScanRecord } from './scan-store-types.ts';
 import type { StoreContext } from './store-context.ts';
 import { createTaskQueue, type TaskQueue } from './task-queue.ts';
 
@@ -29,6 +29,13 @@ export interface ScanStore extends ScanLifecycle, TaskQueue, Omit<ItemReads, 'ro
   describe(): string;
   /** Closes the database. */
   close(): Promise<void>;
+}
+
+/** The scan, or XRAY_SCAN_NOT_FOUND: for callers that cannot go on without it. */
+export async function requireScan(store: Pick<ScanStore, 'getScan'>, scanId: string): Promise<ScanRecord> {
+  const scan = await store.getScan(scanId);
+  if (scan === null) throw scanNotFound(scanId);
+  return scan;
 }
 
 export interface ScanStoreOptions {

@@ -3,9 +3,9 @@ import { hostname } from 'node:os';
 import type { XraySource } from '../adapter-kit/xray-source-types.ts';
 import { ConduitError, hasCode } from '../core/conduit-error.ts';
 import type { Clock, Logger } from '../core/ports.ts';
-import type { ScanStore } from '../store/scan-store.ts';
+import { requireScan, type ScanStore } from '../store/scan-store.ts';
 import type { ListScansQuery, ScanRecord } from '../store/scan-store-types.ts';
-import { scanNotFound, TERMINAL_STATUSES } from '../store/scan-store-types.ts';
+import { TERMINAL_STATUSES } from '../store/scan-store-types.ts';
 import { COVERAGE_EVENT } from './analysis/scan-inputs.ts';
 import { AutoResumer, resumeCandidates, type AutoResumeOptions } from './auto-resumer.ts';
 import { CrawlWorker } from './engine/crawl-worker.ts';
@@ -124,7 +124,7 @@ class XrayScanService implements ScanService {
 
   async get(scanId: string): Promise<ScanView> {
     const store = await this.deps.store();
-    const scan = await mustGet(store, scanId);
+    const scan = await requireScan(store, scanId);
     return scanView(scan, await store.taskCounts(scanId));
   }
 
@@ -215,7 +215,7 @@ class XrayScanService implements ScanService {
 
   private async runScan(scanId: string): Promise<RunResult> {
     const store = await this.deps.store();
-    const scan = await mustGet(store, scanId);
+    const scan = await requireScan(store, scanId);
     if (TERMINAL_STATUSES.includes(scan.status)) return { outcome: 'finished', scan };
     const { source, concurrency } = this.deps.source(scan.adapter);
     await this.prepare(store, scan, source);
@@ -236,12 +236,6 @@ class XrayScanService implements ScanService {
       this.workers.delete(scanId);
     }
   }
-}
-
-async function mustGet(store: ScanStore, scanId: string): Promise<ScanRecord> {
-  const scan = await store.getScan(scanId);
-  if (scan === null) throw scanNotFound(scanId);
-  return scan;
 }
 
 function numberOption(scan: ScanRecord, key: string): number | undefined {

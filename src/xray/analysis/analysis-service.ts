@@ -1,10 +1,10 @@
 import type { XrayProfile } from '../../adapter-kit/index.ts';
 import { silentLogger, type Logger } from '../../core/ports.ts';
-import type { ScanStore } from '../../store/scan-store.ts';
+import { requireScan, type ScanStore } from '../../store/scan-store.ts';
 import type { AcceptedFinding, FindingSeverity, ScanRecord } from '../../store/scan-store-types.ts';
 import { renderScanReport } from '../reports/render-report.ts';
 import type { ReportWrite } from '../reports/report-format.ts';
-import { buildReportModel, requireAnalysis, requireScan, toReportFinding, type ReportFinding, type ReportModel } from '../reports/report-model.ts';
+import { buildReportModel, requireAnalysis, toReportFinding, type ReportFinding, type ReportModel } from '../reports/report-model.ts';
 import { compareScans, type CompareResult } from './compare-scans.ts';
 import { graphToMermaid, itemGraph, type ItemGraph } from './item-graph.ts';
 import { loadProfileModel } from './profile-model.ts';

@@ -1,6 +1,6 @@
-import type { ScanStore } from '../../store/scan-store.ts';
+import { requireScan, type ScanStore } from '../../store/scan-store.ts';
 import type { StoredFinding } from '../../store/scan-store-types.ts';
-import { requireAnalysis, requireScan, toReportFinding, type ReportFinding } from '../reports/report-model.ts';
+import { requireAnalysis, toReportFinding, type ReportFinding } from '../reports/report-model.ts';
 import { CATEGORIES } from './analyzer-registry.ts';
 import { computeScanScore, coverageOf } from './scan-score.ts';
 import type { Grade } from './scoring.ts';

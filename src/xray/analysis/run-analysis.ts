@@ -1,9 +1,8 @@
 import type { XrayModel, XrayProfile } from '../../adapter-kit/index.ts';
 import { ConduitError } from '../../core/conduit-error.ts';
 import { silentLogger, type Logger } from '../../core/ports.ts';
-import type { ScanStore } from '../../store/scan-store.ts';
+import { requireScan, type ScanStore } from '../../store/scan-store.ts';
 import type { ScanRecord, StoredItem } from '../../store/scan-store-types.ts';
-import { scanNotFound } from '../../store/scan-store-types.ts';
 import { ANALYZERS } from './analyzer-registry.ts';
 import type { RegisteredAnalyzer } from './analyzer-types.ts';
 import { createBatchMemo } from './batch-memo.ts';
@@ -57,8 +56,7 @@ function plan(analyzers: readonly RegisteredAnalyzer[], config: XrayConfig | und
 export async function analyzeScan(store: ScanStore, scanId: string, options: AnalyzeOptions): Promise<AnalysisResult> {
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
-  const scan = await store.getScan(scanId);
-  if (!scan) throw scanNotFound(scanId);
+  const scan = await requireScan(store, scanId);
   const inputs = await readScanInputs(store, scanId);
   const coverage = options.coverage ?? inputs.coverage ?? FULL_COVERAGE;
   const deferred = options.profile === null ? null : createDeferredModel(options.profile);

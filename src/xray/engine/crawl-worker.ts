@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConduitError, toSafeError } from '../../core/conduit-error.ts';
 import type { LeasedTask, ScanRecord, StoredError } from '../../store/scan-store-types.ts';
-import { scanNotFound, TERMINAL_STATUSES } from '../../store/scan-store-types.ts';
+import { TERMINAL_STATUSES } from '../../store/scan-store-types.ts';
+import { requireScan } from '../../store/scan-store.ts';
 import type { RunResult, ScanProgress, WorkerContext } from './engine-types.ts';
 import { FINISH_TASK, isEngineTask } from './engine-tasks.ts';
 import { classifyFailure, retryDelayMs, storedErrorOf } from './error-policy.ts';
@@ -65,8 +66,7 @@ export class CrawlWorker {
   }
 
   async run(): Promise<RunResult> {
-    const scan = await this.w.store.getScan(this.w.scanId);
-    if (scan === null) throw scanNotFound(this.w.scanId);
+    const scan = await requireScan(this.w.store, this.w.scanId);
     this.scan = scan;
     if (TERMINAL_STATUSES.includes(scan.status)) return { outcome: 'finished', scan };
     this.emit('started');

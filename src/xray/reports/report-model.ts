@@ -1,8 +1,7 @@
 import type { XrayCategory } from '../../adapter-kit/index.ts';
 import { ConduitError } from '../../core/conduit-error.ts';
-import type { ScanStore } from '../../store/scan-store.ts';
+import { requireScan, type ScanStore } from '../../store/scan-store.ts';
 import type { FindingSeverity, ListFindingsQuery, ScanRecord, StoredFinding } from '../../store/scan-store-types.ts';
-import { scanNotFound } from '../../store/scan-store-types.ts';
 import { analyzerById, ANALYZERS, CATEGORIES } from '../analysis/analyzer-registry.ts';
 import { computeScanScore, coverageOf, readAnalysisRecord, type AnalysisRecord } from '../analysis/scan-score.ts';
 import type { Recommendation } from '../analysis/recommendations.ts';
@@ -91,12 +90,6 @@ export function toReportFinding(f: StoredFinding): ReportFinding {
     hint: f.hint, docs: `docs/xray.md#${analyzer?.docsAnchor ?? f.category}`,
     accepted: f.accepted === null ? null : { reason: f.accepted.reason, by: f.accepted.acceptedBy, at: new Date(f.accepted.acceptedAt).toISOString() },
   };
-}
-
-export async function requireScan(store: ScanStore, scanId: string): Promise<ScanRecord> {
-  const scan = await store.getScan(scanId);
-  if (!scan) throw scanNotFound(scanId);
-  return scan;
 }
 
 export async function requireAnalysis(store: ScanStore, scan: ScanRecord): Promise<AnalysisRecord> {
