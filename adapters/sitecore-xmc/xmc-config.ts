@@ -63,6 +63,7 @@ export const xmcConfigSchema = z.strictObject({
   resilience: z.unknown().optional(),
   cache: z.unknown().optional(),
   maxCallsPerSecond: z.unknown().optional(),
+  tls: z.unknown().optional(),
 });
 
 export type XmcConfig = z.infer<typeof xmcConfigSchema>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The `adapters.<name>` block for `type: sitecore-xp`. Strict, so a misspelt
  * key is reported; the common keys (type, url, resilience, cache,
- * maxCallsPerSecond) are declared here only so they pass: the config layer
+ * maxCallsPerSecond, tls) are declared here only so they pass: the config layer
  * validates them with its own schema.
  */
 export const sitecoreXpConfigSchema = z.strictObject({
@@ -24,6 +24,7 @@ export const sitecoreXpConfigSchema = z.strictObject({
   resilience: z.unknown().optional(),
   cache: z.unknown().optional(),
   maxCallsPerSecond: z.unknown().optional(),
+  tls: z.unknown().optional(),
 });
 
 export type SitecoreXpConfig = z.infer<typeof sitecoreXpConfigSchema>;

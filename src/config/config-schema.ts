@@ -24,6 +24,8 @@ export const adapterCommonSchema = z.looseObject({
   cache: cacheConfigSchema.prefault({}),
   /** Incoming tool calls per second for this adapter (0 = unlimited). */
   maxCallsPerSecond: z.number().nonnegative().default(0),
+  /** CAs to trust for this CMS besides Node's defaults: a PEM file (checked when the config is validated). */
+  tls: z.strictObject({ caFile: z.string().min(1).optional() }).prefault({}),
 });
 
 const httpServerSchema = z.strictObject({

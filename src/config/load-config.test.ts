@@ -8,6 +8,7 @@ import { ConduitError } from '../core/conduit-error.ts';
 import { checkConfigText, loadConfig } from './load-config.ts';
 import { answersFromFlags } from '../cli/commands/config-generate.ts';
 import { generateConfigYaml } from './generate-config.ts';
+import { makeTestCertificates } from '../http/test-support/test-certificates.ts';
 
 const env = { SC_PASSWORD: 'hunter2-very-secret' };
 const good = `
@@ -115,4 +116,36 @@ test('config generate output validates', async () => {
   const result = await check(yaml, { MAIN_PASSWORD: 'pw-from-env', CONDUIT_TOKEN: 'a-token-of-at-least-16-chars' });
   assert.deepEqual(result.issues, []);
   assert.equal(result.loaded?.config.server.http.port, 3100);
+});
+
+test('tls.caFile is read at validation: a missing, empty or corrupt file is CFG_TLS_CA_INVALID at its line; a real CA passes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conduit-ca-'));
+  const withCa = (file: string): string => `${good}    tls: { caFile: "${file}" }\n`;
+  writeFileSync(join(dir, 'notes.txt'), 'not a certificate');
+  writeFileSync(join(dir, 'corrupt.pem'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+  const cases = [
+    [join(dir, 'missing.pem'), /cannot be read \(ENOENT\)/],
+    [join(dir, 'notes.txt'), /holds no PEM certificate/],
+    [join(dir, 'corrupt.pem'), /certificate 1 of 1 .* cannot be parsed/],
+  ] as const;
+  for (const [file, why] of cases) {
+    const result = await check(withCa(file));
+    const issue = result.issues.find((i) => i.code === 'CFG_TLS_CA_INVALID');
+    assert.ok(issue, JSON.stringify(result.issues));
+    assert.equal(issue.path, 'adapters.main.tls.caFile');
+    assert.match(issue.message, why);
+    assert.equal(issue.line, 7);
+    assert.match(issue.hint, /PEM file/);
+    assert.equal(result.loaded, undefined);
+  }
+  const certs = makeTestCertificates();
+  try {
+    const result = await check(withCa(certs.caFile));
+    assert.deepEqual(result.issues, []);
+    assert.equal(result.loaded?.config.adapters['main']?.tls.caFile, certs.caFile);
+  } finally {
+    certs.cleanup();
+  }
+  const misspelt = await check(`${good}    tls: { cafile: x.pem }\n`);
+  assert.match(misspelt.issues[0]?.message ?? '', /did you mean "caFile"/);
 });

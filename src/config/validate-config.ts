@@ -4,6 +4,8 @@ import type { ConfigIssue } from './config-issue.ts';
 import { knownKeysAt } from './schema-keys.ts';
 import { suggestKey } from './suggest-key.ts';
 import type { ErrorCode } from '../core/error-catalogue.ts';
+import { toSafeError } from '../core/conduit-error.ts';
+import { readCaBundle } from '../http/tls-trust.ts';
 
 /** Returns an adapter type's own config schema, or undefined when that type ships in a later version. */
 export type AdapterSchemaLookup = (type: string) => Promise<z.ZodType | undefined>;
@@ -47,8 +49,23 @@ export async function validateConfig(
     const own = schema.safeParse(rawBlock);
     if (!own.success) issues.push(...own.error.issues.flatMap((i) => toConfigIssues(i, schema, base, input)));
   }
+  issues.push(...caFileIssues(adapters));
   const errors = issues.filter((i) => i.severity === 'error');
   return errors.length === 0 && parsed.success ? { config: parsed.data, issues } : { issues };
+}
+
+/** A tls.caFile is read now, so a wrong path or file is a config error, not a failed handshake later. */
+function caFileIssues(adapters: ConduitConfig['adapters']): ConfigIssue[] {
+  return Object.entries(adapters).flatMap(([name, block]) => {
+    if (block.tls.caFile === undefined) return [];
+    try {
+      readCaBundle(block.tls.caFile, `adapters.${name}.tls.caFile`);
+      return [];
+    } catch (error) {
+      const safe = toSafeError(error);
+      return [{ code: safe.code, severity: 'error', path: `adapters.${name}.tls.caFile`, message: safe.message.replace(/^[^:]+: /, ''), hint: safe.hint ?? '' }];
+    }
+  });
 }
 
 function toConfigIssues(issue: z.core.$ZodIssue, schema: z.ZodType, base: PropertyKey[], root: unknown): ConfigIssue[] {

@@ -38,6 +38,11 @@ const entries = {
     fix: 'Check that the file named in the *_FILE variable exists and is readable by the Conduit process.',
     retryable: false,
   },
+  CFG_TLS_CA_INVALID: {
+    means: 'An adapter\'s tls.caFile cannot be read, holds no PEM certificate, or holds one that cannot be parsed.',
+    fix: 'Point tls.caFile at a readable PEM file with the CA certificate(s) that signed the CMS\'s certificate (relative paths start from the working directory).',
+    retryable: false,
+  },
   CFG_INVALID: {
     means: 'The configuration has one or more problems; each is listed with its dot-path and its own code.',
     fix: 'Run `conduit config validate` to see every problem with a suggested fix.',
@@ -98,6 +103,11 @@ const entries = {
     means: 'The CMS could not be reached or answered with a server error (5xx) after all retries.',
     fix: 'Check that the CMS is up and reachable from this host; see /ready for the adapter\'s state.',
     retryable: true,
+  },
+  ADP_TLS_FAILED: {
+    means: 'The TLS handshake with the CMS failed: its certificate is not signed by a CA Conduit trusts, is expired, is for another host name, or the port does not speak TLS. Retrying cannot help, so Conduit does not.',
+    fix: 'For a private or self-signed CA, set tls.caFile on the adapter to a PEM file with that CA, or start Conduit with NODE_EXTRA_CA_CERTS (or NODE_OPTIONS=--use-system-ca). Otherwise renew the certificate, or fix the host name or scheme in the adapter url.',
+    retryable: false,
   },
   ADP_TIMEOUT: {
     means: 'The CMS did not answer within the configured timeout.',

@@ -12,6 +12,7 @@ import { encodeBody } from './encode-body.ts';
 import { abortError, startRequestRun, type RequestRun } from './request-run.ts';
 import { buildRequestUrl, parseBaseUrl } from './request-target.ts';
 import { sendAttempt, type PreparedRequest } from './send-attempt.ts';
+import { adapterAgent } from './tls-trust.ts';
 import { describeRequest, labelDetails, type RequestLabel } from './status-to-error.ts';
 
 export interface ResilientHttpClientOptions {
@@ -22,6 +23,8 @@ export interface ResilientHttpClientOptions {
   metrics?: Metrics;
   clock?: Clock;
   defaultHeaders?: Record<string, string>;
+  /** PEM certificates trusted for this CMS besides Node's defaults (adapters.<name>.tls.caFile). */
+  extraCa?: readonly string[];
 }
 
 export interface ResilientHttpClient extends HttpClient {
@@ -33,8 +36,8 @@ export interface ResilientHttpClient extends HttpClient {
 }
 
 /**
- * The HTTP client every CMS call goes through: Node's fetch (undici, keep-alive
- * connection pool) behind one set of cockatiel policies per adapter instance,
+ * The HTTP client every CMS call goes through: undici's fetch over a keep-alive
+ * connection pool of the adapter's own, behind one set of cockatiel policies per adapter instance,
  * so one CMS that is down never slows another. See buildPolicies for the order.
  */
 export function createResilientHttpClient(options: ResilientHttpClientOptions): ResilientHttpClient {
@@ -43,6 +46,8 @@ export function createResilientHttpClient(options: ResilientHttpClientOptions): 
   const base = parseBaseUrl(adapter, options.baseUrl);
   const policies = buildPolicies(resilience);
   const closing = new AbortController();
+  // The adapter's own pool, so its sockets and trusted CAs are its own too.
+  const agent = adapterAgent(options.extraCa);
   let lastSuccess: number | undefined;
   const subscriptions: IDisposable[] = observePolicies(policies, { adapterName: adapter, logger, ...(metrics ? { metrics } : {}) });
 
@@ -98,7 +103,7 @@ export function createResilientHttpClient(options: ResilientHttpClientOptions): 
     if (closing.signal.aborted) throw new ConduitError('SHUTTING_DOWN', `${describeRequest(label)} was not sent: the client is closed.`);
     const run = startRequestRun(label, resilience.deadlineMs, closing.signal, req.signal);
     return {
-      url, init: { method: req.method, headers, body }, acceptStatus: new Set(req.acceptStatus), run, clock, metrics,
+      url, init: { method: req.method, headers, body }, dispatcher: agent, acceptStatus: new Set(req.acceptStatus), run, clock, metrics,
       onUpstreamSuccess: () => { lastSuccess = clock.now(); },
     };
   }
@@ -112,6 +117,7 @@ export function createResilientHttpClient(options: ResilientHttpClientOptions): 
       closing.abort(new ConduitError('SHUTTING_DOWN', `Adapter "${adapter}": the HTTP client was closed while a request was in flight.`));
       for (const subscription of subscriptions.splice(0)) subscription.dispose();
       policies.dispose();
+      void agent.close().catch(() => undefined);
     },
   };
 }

@@ -1,17 +1,22 @@
+import { fetch, type Dispatcher } from 'undici';
 import { ConduitError } from '../core/conduit-error.ts';
 import type { Clock } from '../core/ports.ts';
 import type { HttpResponse } from '../adapter-kit/http-types.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { AttemptFailure } from '../resilience/attempt-failure.ts';
 import { parseRetryAfter } from '../resilience/retry-after.ts';
+import type { EncodedBody } from './encode-body.ts';
 import { createHttpResponse } from './http-response.ts';
 import { abortError, type RequestRun } from './request-run.ts';
+import { tlsFailureReason } from './tls-trust.ts';
 import { describeRequest, isUpstreamFailureStatus, labelDetails, statusToError } from './status-to-error.ts';
 
 /** Everything one attempt needs; built once per logical request. */
 export interface PreparedRequest {
   url: URL;
-  init: { method: string; headers: Headers; body: RequestInit['body'] };
+  init: { method: string; headers: Headers; body: EncodedBody | undefined };
+  /** The adapter's own connection pool (and its trusted CAs). */
+  dispatcher: Dispatcher;
   acceptStatus: ReadonlySet<number>;
   run: RequestRun;
   clock: Clock;
@@ -30,13 +35,15 @@ export async function sendAttempt(req: PreparedRequest, signal: AbortSignal): Pr
   if (aborted) throw new AttemptFailure(aborted, { retryable: false, countsAsFailure: false, deadlineAt: run.deadlineAt });
   run.attempts += 1;
   req.metrics?.adapterRequestsTotal.inc({ adapter: run.label.adapter });
-  let response: Response;
+  let response: Awaited<ReturnType<typeof fetch>>;
   let text: string;
   try {
-    response = await fetch(req.url, { ...req.init, signal });
+    const { method, headers, body } = req.init;
+    // A plain record: undici's fetch takes any header list, but its types know only its own Headers class.
+    response = await fetch(req.url, { method, headers: Object.fromEntries(headers), body, signal, dispatcher: req.dispatcher });
     text = await response.text();
   } catch (cause) {
-    throw remember(run, transportFailure(run, signal, cause));
+    throw remember(run, transportFailure(req, signal, cause));
   }
   if (response.ok || req.acceptStatus.has(response.status)) {
     req.onUpstreamSuccess();
@@ -66,7 +73,8 @@ function statusFailure(req: PreparedRequest, response: Response): AttemptFailure
 }
 
 /** fetch rejected: aborted by the caller/close/deadline, timed out, or the network failed. */
-function transportFailure(run: RequestRun, signal: AbortSignal, cause: unknown): AttemptFailure {
+function transportFailure(req: PreparedRequest, signal: AbortSignal, cause: unknown): AttemptFailure {
+  const { run } = req;
   const deadlineAt = run.deadlineAt;
   const aborted = abortError(run);
   if (aborted) {
@@ -82,6 +90,14 @@ function transportFailure(run: RequestRun, signal: AbortSignal, cause: unknown):
     return new AttemptFailure(error, { retryable: true, countsAsFailure: true, deadlineAt });
   }
   const code = networkCode(cause);
+  const tls = tlsFailureReason(code, req.url.origin);
+  if (tls) {
+    // A refused certificate fails the same way every time and costs the CMS nothing: no retry, no breaker.
+    const error = new ConduitError('ADP_TLS_FAILED', `${what} failed: ${tls.message}.`, {
+      cause, hint: tls.hint, details: labelDetails(run.label, { network: code }),
+    });
+    return new AttemptFailure(error, { retryable: false, countsAsFailure: false, deadlineAt });
+  }
   const error = new ConduitError('ADP_UNAVAILABLE', `${what} could not reach the CMS (${code}).`, {
     cause, details: labelDetails(run.label, { network: code }),
   });

@@ -13,8 +13,11 @@ export interface ServeProcess {
   exited: Promise<number | null>;
 }
 
-/** A config file pointing one sitecore-xp adapter at a simulator; secrets through the environment. */
-export function writeSimulatorConfig(simulatorUrl: string, extra = ''): { path: string; env: Record<string, string> } {
+/**
+ * A config file pointing one sitecore-xp adapter at a simulator; secrets through the environment.
+ * `extra` is appended at the top level, `adapterExtra` inside the adapter's block (indent it by 4).
+ */
+export function writeSimulatorConfig(simulatorUrl: string, extra = '', adapterExtra = ''): { path: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'conduit-e2e-'));
   const path = join(dir, 'conduit.yaml');
   writeFileSync(path, [
@@ -23,6 +26,7 @@ export function writeSimulatorConfig(simulatorUrl: string, extra = ''): { path: 
     '    type: sitecore-xp',
     `    url: ${simulatorUrl}`,
     '    credentials: { domain: sitecore, username: admin, password: "${SC_PASSWORD}" }',
+    ...(adapterExtra ? [adapterExtra] : []),
     'storage:',
     `  sqlite: ${JSON.stringify(join(dir, 'conduit.db'))}`,
     extra,

@@ -45,6 +45,8 @@ export interface SitecoreSimulatorOptions {
   /** Ground truth to serve with `tree` (default: the one generated, or empty for a supplied tree). */
   groundTruth?: GroundTruth;
   logger?: Logger;
+  /** Serve HTTPS with this PEM key and certificate, as a real CM does (default: plain HTTP). */
+  tls?: { key: string; cert: string };
 }
 
 export interface SimulatorStats {
@@ -56,7 +58,7 @@ export interface SimulatorStats {
 }
 
 export interface SitecoreSimulator {
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT (https:// with the tls option) */
   url: string;
   /** The generated instance (mutable for tests). */
   tree: SimTree;

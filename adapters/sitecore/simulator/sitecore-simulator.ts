@@ -39,7 +39,7 @@ const optionsSchema = z.object({
 });
 
 function resolveOptions(options: SitecoreSimulatorOptions): ResolvedSimulatorOptions {
-  const { faults: _faults, tree: _tree, groundTruth: _truth, logger: _logger, ...rest } = options;
+  const { faults: _faults, tree: _tree, groundTruth: _truth, logger: _logger, tls: _tls, ...rest } = options;
   const parsed = optionsSchema.safeParse(rest);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -81,7 +81,7 @@ export async function startSitecoreSimulator(options: SitecoreSimulatorOptions =
     now: () => resolved.now.getTime() + (Date.now() - startedAt), countChildrenFetch: (id) => stats.childrenFetch(id), logger: options.logger ?? silent,
   };
   const routes = SIMULATOR_SURFACES.flatMap((surface) => surface.routes(env));
-  const server = await startSimHttpServer({ env, routes, adminRoutes: adminRoutes(stats, faults), faults, stats }, resolved.host, resolved.port);
+  const server = await startSimHttpServer({ env, routes, adminRoutes: adminRoutes(stats, faults), faults, stats }, resolved.host, resolved.port, options.tls);
   env.options.port = server.port;
   return {
     url: server.url,

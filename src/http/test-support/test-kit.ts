@@ -18,6 +18,8 @@ export interface TestKitOptions {
   logger?: Logger;
   metrics?: Metrics;
   defaultHeaders?: Record<string, string>;
+  /** PEM certificates to trust besides Node's defaults (as tls.caFile gives them). */
+  extraCa?: readonly string[];
 }
 
 export interface TestKit {
@@ -55,6 +57,7 @@ export function createTestKit(options: TestKitOptions): TestKit {
     logger,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
+    ...(options.extraCa ? { extraCa: options.extraCa } : {}),
   });
   const shutdown = new AbortController();
   const extra: ResilientHttpClient[] = [];

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConduitError } from '../../../../src/adapter-kit/index.ts';
@@ -69,8 +70,11 @@ function requestHandler(parts: SimServerParts, life: Lifecycle): (req: IncomingM
   };
 }
 
-/** The simulator's node:http server on host:port; close() (or dieAfterRequests) closes the listener and every socket. */
-export async function startSimHttpServer(parts: SimServerParts, host: string, port: number): Promise<SimHttpServer> {
+/**
+ * The simulator's node:http server on host:port (node:https with `tls`); close() (or dieAfterRequests)
+ * closes the listener and every socket.
+ */
+export async function startSimHttpServer(parts: SimServerParts, host: string, port: number, tls?: { key: string; cert: string }): Promise<SimHttpServer> {
   const sockets = new Set<Socket>();
   const aborter = new AbortController();
   let dead = false;
@@ -82,14 +86,15 @@ export async function startSimHttpServer(parts: SimServerParts, host: string, po
     for (const socket of sockets) socket.destroy();
   };
   const handle = requestHandler(parts, { signal: aborter.signal, die });
-  const server = createServer((req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'AbortError') return void req.socket.destroy();
       parts.env.logger.error({ err: error, url: req.url }, 'simulator route failed');
       if (!res.headersSent) sendServerError(res);
       else res.destroy();
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, serve) : createServer(serve);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -101,5 +106,5 @@ export async function startSimHttpServer(parts: SimServerParts, host: string, po
   });
   const address = server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
-  return { url: `http://${host}:${boundPort}`, port: boundPort, close: async () => { die(); await closed; } };
+  return { url: `${tls ? 'https' : 'http'}://${host}:${boundPort}`, port: boundPort, close: async () => { die(); await closed; } };
 }

@@ -1,0 +1,75 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getCACertificates } from 'node:tls';
+import { Agent } from 'undici';
+import { ConduitError } from '../core/conduit-error.ts';
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * The certificates in a PEM file named by `adapters.<name>.tls.caFile`
+ * (relative paths from the working directory, as storage.sqlite). Each one is
+ * parsed here, so a wrong file fails at config time with its reason instead
+ * of as a handshake error on the first request.
+ */
+export function readCaBundle(file: string, configPath: string): string[] {
+  const fail = (why: string, cause?: unknown): ConduitError => new ConduitError('CFG_TLS_CA_INVALID', `${configPath}: ${why}`, {
+    hint: `Point ${configPath} at a PEM file holding the CA certificate(s) that signed the CMS's certificate (the "-----BEGIN CERTIFICATE-----" blocks).`,
+    ...(cause === undefined ? {} : { cause }),
+  });
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch (error) {
+    const errno = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    throw fail(`the CA file ${file} cannot be read (${errno})`, error);
+  }
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  if (blocks.length === 0) throw fail(`the CA file ${file} holds no PEM certificate`);
+  blocks.forEach((pem, index) => {
+    try {
+      new X509Certificate(pem);
+    } catch (error) {
+      throw fail(`certificate ${index + 1} of ${blocks.length} in ${file} cannot be parsed`, error);
+    }
+  });
+  return blocks;
+}
+
+/**
+ * The connection pool one adapter's requests go through. Extra CAs are added
+ * to the ones Node trusts by default (its bundled roots, NODE_EXTRA_CA_CERTS,
+ * and the system store under --use-system-ca), never in their place, so a CMS
+ * behind a public certificate keeps working when a private CA is added.
+ */
+export function adapterAgent(extraCa: readonly string[] = []): Agent {
+  return extraCa.length === 0 ? new Agent() : new Agent({ connect: { ca: [...getCACertificates('default'), ...extraCa] } });
+}
+
+/** OpenSSL and Node codes for a certificate the client refused. */
+const CERTIFICATE_REFUSED = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'CERT_REVOKED', 'INVALID_CA',
+  'PATH_LENGTH_EXCEEDED', 'INVALID_PURPOSE', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH',
+]);
+
+/**
+ * Why the TLS handshake failed, for a network error code that means it did
+ * and retrying cannot help; undefined for anything else.
+ */
+export function tlsFailureReason(code: string, origin: string): { message: string; hint: string } | undefined {
+  const trust = 'If the CMS uses a private or self-signed CA, set tls.caFile on the adapter to a PEM file with that CA '
+    + '(or start Conduit with NODE_EXTRA_CA_CERTS, or NODE_OPTIONS=--use-system-ca to use the system store).';
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return { message: `the certificate of ${origin} is ${code === 'CERT_HAS_EXPIRED' ? 'expired' : 'not yet valid'} (${code})`, hint: 'Renew the CMS\'s certificate, or check this host\'s clock.' };
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') {
+    return { message: `the certificate of ${origin} is not issued for that host name (${code})`, hint: 'Set the adapter url to a host name the certificate lists.' };
+  }
+  if (CERTIFICATE_REFUSED.has(code)) return { message: `the certificate of ${origin} is not signed by a CA this process trusts (${code})`, hint: trust };
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+    return { message: `${origin} does not speak TLS (${code})`, hint: 'The server answers plain HTTP on that port: use http:// in the adapter url, or the HTTPS port.' };
+  }
+  return undefined;
+}
