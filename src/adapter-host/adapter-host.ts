@@ -4,7 +4,7 @@ import type { AdapterConfig, ConduitConfig } from '../config/config-schema.ts';
 import { ConduitError, quoted, toSafeError } from '../core/conduit-error.ts';
 import { systemClock, type Clock, type Logger } from '../core/ports.ts';
 import { createResilientHttpClient, type ResilientHttpClient } from '../http/resilient-http-client.ts';
-import { readCaBundle } from '../http/tls-trust.ts';
+import { readCaBundle, type OutboundOptions } from '../http/tls-trust.ts';
 import type { Metrics } from '../ops/metrics.ts';
 
 /** adapter type → lazy import of its manifest; the only list of adapters lives in adapters/index.ts. */
@@ -94,18 +94,18 @@ async function startOne(name: string, config: AdapterConfig, options: AdapterHos
   const extraHttp: ResilientHttpClient[] = [];
   const clock = options.clock ?? systemClock;
   // Metrics stay keyed by the adapter's main client; extra origins only log their breaker changes.
-  let extraCa: string[] = [];
+  const outbound: OutboundOptions = { proxyFromEnv: options.config.network.proxyFromEnv };
   const httpFor = (baseUrl: string): ResilientHttpClient => {
-    const extra = createResilientHttpClient({ adapterName: name, baseUrl, resilience: config.resilience, logger, clock, extraCa });
+    const extra = createResilientHttpClient({ adapterName: name, baseUrl, resilience: config.resilience, logger, clock, outbound });
     extraHttp.push(extra);
     return extra;
   };
   try {
     const manifest = (await load()).default;
     const typed = manifest.configSchema.parse(config);
-    if (config.tls.caFile !== undefined) extraCa = readCaBundle(config.tls.caFile, `adapters.${name}.tls.caFile`);
+    if (config.tls.caFile !== undefined) outbound.extraCa = readCaBundle(config.tls.caFile, `adapters.${name}.tls.caFile`);
     http = createResilientHttpClient({
-      adapterName: name, baseUrl: config.url, resilience: config.resilience, logger, metrics: options.metrics, clock, extraCa,
+      adapterName: name, baseUrl: config.url, resilience: config.resilience, logger, metrics: options.metrics, clock, outbound,
     });
     const client = manifest.create(typed, { http, logger, clock, signal, name, httpFor });
     options.metrics.setBreakerState(name, 'closed');

@@ -78,6 +78,14 @@ export const configSchema = z.strictObject({
     /** Incoming tool calls per second across all adapters (0 = unlimited). */
     maxCallsPerSecond: z.number().nonnegative().default(0),
   }).prefault({}),
+  /** Outgoing calls to the CMSs. */
+  network: z.strictObject({
+    /**
+     * Send CMS calls through the proxy in HTTP_PROXY / HTTPS_PROXY, except hosts in NO_PROXY.
+     * NODE_USE_ENV_PROXY=1 in the environment (Node's own switch) turns it on too.
+     */
+    proxyFromEnv: z.boolean().default(false),
+  }).prefault({}),
   logging: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }).prefault({}),

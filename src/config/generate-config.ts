@@ -58,6 +58,7 @@ export function generateConfigYaml(answers: GenerateAnswers): string {
   out.push('  shutdownTimeoutMs: 10000   # how long SIGTERM waits for in-flight calls', '');
   out.push('mcp:', `  readOnly: ${answers.readOnly}   # true hides and refuses every write tool`);
   out.push('  toolsets: [content, xray, ops]', '');
+  out.push('# network:', '#   proxyFromEnv: true   # send CMS calls through HTTPS_PROXY / HTTP_PROXY, except NO_PROXY hosts', '');
   return `${out.join('\n')}\n`;
 }
 

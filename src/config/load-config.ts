@@ -91,11 +91,20 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
   });
 }
 
-/** DATABASE_URL in the environment selects Postgres when the file does not. */
+/**
+ * DATABASE_URL in the environment selects Postgres when the file does not; NODE_USE_ENV_PROXY=1
+ * turns on network.proxyFromEnv, as it does for Node's own fetch.
+ */
 export function applyEnvironmentDefaults(config: ConduitConfig, env: Env): ConduitConfig {
   const databaseUrl = env['DATABASE_URL'];
-  if (config.storage.postgres !== undefined || databaseUrl === undefined || databaseUrl === '') return config;
-  return { ...config, storage: { ...config.storage, postgres: databaseUrl } };
+  const postgres = config.storage.postgres === undefined && databaseUrl !== undefined && databaseUrl !== '';
+  const proxy = !config.network.proxyFromEnv && env['NODE_USE_ENV_PROXY'] === '1';
+  if (!postgres && !proxy) return config;
+  return {
+    ...config,
+    ...(postgres ? { storage: { ...config.storage, postgres: databaseUrl } } : {}),
+    ...(proxy ? { network: { ...config.network, proxyFromEnv: true } } : {}),
+  };
 }
 
 async function readConfigText(path: string, explicit: boolean): Promise<string> {

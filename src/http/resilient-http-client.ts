@@ -12,7 +12,7 @@ import { encodeBody } from './encode-body.ts';
 import { abortError, startRequestRun, type RequestRun } from './request-run.ts';
 import { buildRequestUrl, parseBaseUrl } from './request-target.ts';
 import { sendAttempt, type PreparedRequest } from './send-attempt.ts';
-import { adapterAgent } from './tls-trust.ts';
+import { adapterAgent, type OutboundOptions } from './tls-trust.ts';
 import { describeRequest, labelDetails, type RequestLabel } from './status-to-error.ts';
 
 export interface ResilientHttpClientOptions {
@@ -23,8 +23,8 @@ export interface ResilientHttpClientOptions {
   metrics?: Metrics;
   clock?: Clock;
   defaultHeaders?: Record<string, string>;
-  /** PEM certificates trusted for this CMS besides Node's defaults (adapters.<name>.tls.caFile). */
-  extraCa?: readonly string[];
+  /** Trusted CAs and proxy use for this CMS (adapters.<name>.tls, network.proxyFromEnv). */
+  outbound?: OutboundOptions;
 }
 
 export interface ResilientHttpClient extends HttpClient {
@@ -47,7 +47,7 @@ export function createResilientHttpClient(options: ResilientHttpClientOptions): 
   const policies = buildPolicies(resilience);
   const closing = new AbortController();
   // The adapter's own pool, so its sockets and trusted CAs are its own too.
-  const agent = adapterAgent(options.extraCa);
+  const agent = adapterAgent(options.outbound);
   let lastSuccess: number | undefined;
   const subscriptions: IDisposable[] = observePolicies(policies, { adapterName: adapter, logger, ...(metrics ? { metrics } : {}) });
 

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCACertificates } from 'node:tls';
-import { Agent } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { ConduitError } from '../core/conduit-error.ts';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -37,14 +37,27 @@ export function readCaBundle(file: string, configPath: string): string[] {
   return blocks;
 }
 
+export interface OutboundOptions {
+  /** PEM certificates trusted besides Node's defaults (tls.caFile). */
+  extraCa?: readonly string[];
+  /** Go through HTTP_PROXY / HTTPS_PROXY except for NO_PROXY hosts (network.proxyFromEnv). */
+  proxyFromEnv?: boolean;
+}
+
 /**
  * The connection pool one adapter's requests go through. Extra CAs are added
  * to the ones Node trusts by default (its bundled roots, NODE_EXTRA_CA_CERTS,
  * and the system store under --use-system-ca), never in their place, so a CMS
- * behind a public certificate keeps working when a private CA is added.
+ * behind a public certificate keeps working when a private CA is added. With
+ * a proxy they also apply to the CMS through the tunnel and to a TLS proxy,
+ * which in a company usually has a certificate from the same CA.
  */
-export function adapterAgent(extraCa: readonly string[] = []): Agent {
-  return extraCa.length === 0 ? new Agent() : new Agent({ connect: { ca: [...getCACertificates('default'), ...extraCa] } });
+export function adapterAgent(options: OutboundOptions = {}): Dispatcher {
+  const extraCa = options.extraCa ?? [];
+  const tls = extraCa.length === 0 ? {} : { ca: [...getCACertificates('default'), ...extraCa] };
+  // undici reads the proxy variables (and any credentials in them) itself, so they never pass through the config.
+  if (options.proxyFromEnv) return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
+  return new Agent({ connect: tls });
 }
 
 /** OpenSSL and Node codes for a certificate the client refused. */

@@ -57,7 +57,7 @@ export function createTestKit(options: TestKitOptions): TestKit {
     logger,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
-    ...(options.extraCa ? { extraCa: options.extraCa } : {}),
+    ...(options.extraCa ? { outbound: { extraCa: options.extraCa } } : {}),
   });
   const shutdown = new AbortController();
   const extra: ResilientHttpClient[] = [];

@@ -1,6 +1,7 @@
-// A CM behind HTTPS with a private CA, as most on-premises Sitecore instances are: the simulator serves TLS
-// with a certificate from a CA made for the run, and the built binary reaches it only with tls.caFile.
-import { after, before, test } from 'node:test';
+// Reaching a CM the way companies run them, through the built binary. Behind HTTPS with a private CA, as most
+// on-premises Sitecore instances are: the simulator serves TLS with a certificate from a CA made for the run,
+// reached only with tls.caFile. And through a company proxy (HTTPS_PROXY, with credentials).
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { startSitecoreSimulator, type SitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
 import { makeTestCertificates, type TestCertificates } from '../../src/http/test-support/test-certificates.ts';
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.ts';
 import { CONDUIT_BIN, runCli } from '../support/run-cli.ts';
 import { reachableIds } from '../xray/support/xray-fixtures.ts';
 import { writeSimulatorConfig } from '../support/spawn-serve.ts';
@@ -25,16 +27,28 @@ after(async () => {
   certs.cleanup();
 });
 
-async function withStdioClient<T>(config: { path: string; env: Record<string, string> }, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ name: 'tls-e2e', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({
-    command: process.execPath, args: [CONDUIT_BIN, 'serve', '--config', config.path], env: { ...process.env, ...config.env } as Record<string, string>, stderr: 'ignore',
-  }));
+/** This process's environment without any proxy settings, so each test sets exactly the ones it means. */
+function envWithoutProxies(): Record<string, string> {
+  const proxyVariable = /^(https?_proxy|no_proxy|all_proxy|node_use_env_proxy)$/i;
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !proxyVariable.test(entry[0])));
+}
+
+/** Runs `conduit serve` over stdio with this config (and env), hands a connected client to `use`, returns its stderr. */
+async function withStdioClient(config: { path: string; env: Record<string, string> }, use: (client: Client) => Promise<void>, env: Record<string, string> = {}): Promise<string> {
+  const client = new Client({ name: 'network-e2e', version: '1.0.0' });
+  const transport = new StdioClientTransport({
+    command: process.execPath, args: [CONDUIT_BIN, 'serve', '--config', config.path], stderr: 'pipe',
+    env: { ...envWithoutProxies(), ...config.env, ...env },
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  await client.connect(transport);
   try {
-    return await use(client);
+    await use(client);
   } finally {
     await client.close();
   }
+  return stderr;
 }
 
 const textOf = (result: unknown): string => z.object({ content: z.array(z.object({ text: z.string() })) }).parse(result).content.map((c) => c.text).join('\n');
@@ -81,4 +95,46 @@ test('config validate names a wrong tls.caFile with its line, and serve refuses 
   const served = await runCli(['serve', '--config', config.path], { env: config.env });
   assert.equal(served.code, 3);
   assert.match(served.stderr, /CFG_TLS_CA_INVALID/);
+});
+
+void describe('through a proxy', () => {
+  let proxy: ConnectProxy;
+  before(async () => { proxy = await startConnectProxy({ user: 'conduit', password: 'proxy-pass-0451' }); });
+  after(async () => { await proxy.close(); });
+
+  const getHome = async (client: Client): Promise<void> => {
+    const got = await client.callTool({ name: 'content_get', arguments: { path: '/sitecore/content/Home' } });
+    assert.notEqual(got.isError, true, textOf(got));
+  };
+
+  test('NODE_USE_ENV_PROXY=1: CMS calls tunnel through HTTPS_PROXY with its credentials, TLS and tls.caFile still apply, and the password is never logged', async () => {
+    proxy.tunnels.length = 0;
+    const config = writeSimulatorConfig(sim.url, 'logging: { level: debug }', `    tls: { caFile: ${JSON.stringify(certs.caFile)} }`);
+    const stderr = await withStdioClient(config, getHome, { NODE_USE_ENV_PROXY: '1', HTTPS_PROXY: proxy.url });
+    const port = new URL(sim.url).port;
+    assert.ok(proxy.tunnels.length > 0, 'the proxy saw the calls');
+    for (const tunnel of proxy.tunnels) {
+      assert.equal(tunnel.target, `127.0.0.1:${port}`);
+      assert.equal(tunnel.authorization, `Basic ${Buffer.from('conduit:proxy-pass-0451').toString('base64')}`);
+    }
+    assert.match(stderr, /"tool":"content_get"/, 'the call\'s log lines were captured');
+    assert.ok(!stderr.includes('proxy-pass-0451'), 'the proxy password never reaches the logs');
+  });
+
+  test('network.proxyFromEnv in the file does the same, and NO_PROXY hosts go direct', async () => {
+    proxy.tunnels.length = 0;
+    const config = writeSimulatorConfig(sim.url, 'network: { proxyFromEnv: true }', `    tls: { caFile: ${JSON.stringify(certs.caFile)} }`);
+    await withStdioClient(config, getHome, { HTTPS_PROXY: proxy.url });
+    assert.ok(proxy.tunnels.length > 0);
+    proxy.tunnels.length = 0;
+    await withStdioClient(config, getHome, { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+    assert.deepEqual(proxy.tunnels, []);
+  });
+
+  test('a proxy in the environment is not used unless asked for, as with Node\'s own fetch', async () => {
+    proxy.tunnels.length = 0;
+    const config = writeSimulatorConfig(sim.url, '', `    tls: { caFile: ${JSON.stringify(certs.caFile)} }`);
+    await withStdioClient(config, getHome, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
+    assert.deepEqual(proxy.tunnels, []);
+  });
 });
