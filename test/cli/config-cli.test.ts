@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'conduit-cli-'));
@@ -75,4 +77,37 @@ test('config generate writes a commented file that validates, and never overwrit
 test('an unknown command is a usage error (exit 2)', async () => {
   const result = await runCli(['frobnicate']);
   assert.equal(result.code, 2);
+});
+
+test('config validate --connect logs in to each adapter: ok exits 0; a wrong password or a CMS that is down exits 4 with the reason', async () => {
+  const sim = await startSitecoreSimulator({ items: 650 });
+  const closedPort = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  try {
+    const twoAdapters = (password: string): string => `adapters:\n  main:\n    type: sitecore-xp\n    url: ${sim.url}\n    credentials: { domain: sitecore, username: admin, password: "\${SC_PW}" }\n`
+      + `  down:\n    type: sitecore-xp\n    url: http://127.0.0.1:${closedPort}\n    credentials: { domain: sitecore, username: admin, password: "\${SC_PW}" }\n    resilience: { maxAttempts: 1 }\n`
+      + `storage: { sqlite: ${JSON.stringify(join(dir, `never-opened-${password}.db`))} }\n`;
+    const oneAdapter = (text: string): string => text.replace(/ {2}down:[\s\S]*?maxAttempts: 1 }\n/, '');
+
+    const ok = await runCli(['config', 'validate', '--connect', write('connect-ok.yaml', oneAdapter(twoAdapters('b')))], { env: { SC_PW: 'b' } });
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /adapter main \(sitecore-xp\): ok, reachable in \d+ ms: Logged in as sitecore\\admin/);
+
+    const bad = await runCli(['config', 'validate', '--connect', '--json', write('connect-bad.yaml', twoAdapters('wrong'))], { env: { SC_PW: 'wrong-password' } });
+    assert.equal(bad.code, 4, bad.stdout + bad.stderr);
+    const report = JSON.parse(bad.stdout) as { valid: boolean; adapters: Record<string, { health: { ok: boolean; status: string; message: string } }> };
+    assert.equal(report.valid, true);
+    assert.equal(report.adapters['main']?.health.status, 'auth_failed');
+    assert.match(report.adapters['main']?.health.message ?? '', /ADP_AUTH_FAILED/);
+    assert.equal(report.adapters['down']?.health.status, 'unreachable');
+    assert.match(report.adapters['down']?.health.message ?? '', /\[ADP_UNAVAILABLE\] .*could not reach the CMS \(ECONNREFUSED\)/);
+    assert.ok(!bad.stdout.includes('wrong-password') && !bad.stderr.includes('wrong-password'), 'the password is never printed');
+    assert.equal(existsSync(join(dir, 'never-opened-wrong.db')), false, 'checking adapters does not create the scan store');
+  } finally {
+    await sim.close();
+  }
 });

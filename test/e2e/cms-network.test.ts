@@ -56,8 +56,9 @@ const textOf = (result: unknown): string => z.object({ content: z.array(z.object
 test('with tls.caFile the tools read the HTTPS CM and an X-Ray scan completes over it', async () => {
   assert.match(sim.url, /^https:\/\/127\.0\.0\.1:/);
   const config = writeSimulatorConfig(sim.url, '', `    tls: { caFile: ${JSON.stringify(certs.caFile)} }`);
-  const validated = await runCli(['config', 'validate', config.path], { env: config.env });
+  const validated = await runCli(['config', 'validate', '--connect', config.path], { env: config.env });
   assert.equal(validated.code, 0, validated.stdout + validated.stderr);
+  assert.match(validated.stdout, /adapter main \(sitecore-xp\): ok, reachable/);
   await withStdioClient(config, async (client) => {
     const got = await client.callTool({ name: 'content_get', arguments: { path: '/sitecore/content/Home' } });
     assert.notEqual(got.isError, true, textOf(got));
@@ -82,6 +83,9 @@ test('without it, every call fails at once with ADP_TLS_FAILED and a hint naming
     const health = await client.callTool({ name: 'health_check', arguments: {} });
     assert.match(JSON.stringify(health.structuredContent), /ADP_TLS_FAILED/);
   });
+  const connect = await runCli(['config', 'validate', '--connect', config.path], { env: config.env });
+  assert.equal(connect.code, 4);
+  assert.match(connect.stdout, /adapter main \(sitecore-xp\): FAILED, unreachable .*\[ADP_TLS_FAILED\] .*tls\.caFile/);
   assert.equal(sim.stats().total, before, 'no request got past the handshake');
 });
 
