@@ -10,6 +10,7 @@ import { getType, listTypes } from './xp-types.ts';
 import { createWritePart } from './xp-write.ts';
 import { createXraySource, XRAY_DEFAULT_PAGE_SIZE } from './xp-xray.ts';
 import type { XpContext } from './xp-context.ts';
+import { ChildListSnapshots } from './child-list-snapshots.ts';
 
 export interface SitecoreXpClientOptions {
   /** Items per X-Ray crawl page (children are sliced client-side); default 200. */
@@ -25,7 +26,7 @@ export function createSitecoreXpClient(config: SitecoreXpConfig, kit: AdapterKit
   const logger = kit.logger.child({ component: 'sitecore-xp' });
   const session = createSscSession({ http: kit.http, adapter: kit.name, credentials: config.credentials, logger, signal: kit.signal });
   const api = createSscApi(session, kit.name, kit.signal);
-  const ctx: XpContext = { api, config, adapter: kit.name, logger };
+  const ctx: XpContext = { api, config, adapter: kit.name, logger, childLists: new ChildListSnapshots() };
   return {
     hasPaths: true,
     health: () => checkHealth(ctx, session, kit.http, kit.clock, kit.signal),

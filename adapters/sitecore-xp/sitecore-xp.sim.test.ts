@@ -53,19 +53,46 @@ void describe('sitecore-xp against the simulator', () => {
     assert.match(health.message ?? '', /version unknown .*404/);
   });
 
-  void test('listing costs one children request per page', async () => {
-    const parent = [...r.sim.tree.items.values()].find((i) => r.sim.tree.pathOf(i) === '/sitecore/content/Home');
+  void test('paging a listing fetches the children once: later pages read the kept list, consistent while the folder changes', async () => {
+    const home = '/sitecore/content/Home';
+    const parent = r.sim.tree.getByPath(home);
     assert.ok(parent);
+    const expected = r.sim.tree.children(parent, true).map((c) => c.id);
+    const pageThrough = async (ref: { id: string } | { path: string }, beforePage2?: () => void): Promise<string[]> => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await r.client.listContent({ parent: ref, limit: 4, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((i) => i.id));
+        if (seen.length === page.items.length) beforePage2?.();
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
     r.sim.resetStats();
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page = await r.client.listContent({ parent: { id: parent.id }, limit: 4, ...(cursor ? { cursor } : {}) });
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor);
-    assert.equal(pages, Math.ceil(r.sim.tree.children(parent, true).length / 4));
-    assert.equal(r.sim.stats().childrenFetches[parent.id], pages);
+    assert.deepEqual(await pageThrough({ id: parent.id }), expected);
+    assert.equal(r.sim.stats().childrenFetches[parent.id], 1, `${Math.ceil(expected.length / 4)} pages, one children request`);
+
+    // By path: one lookup and one children request for all the pages.
+    r.sim.resetStats();
+    const model = r.sim.tree.get(expected[0] ?? '');
+    assert.ok(model);
+    const addedId = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const addMidway = (): void => {
+      r.sim.tree.add({ id: addedId, name: 'Added While Paging', parentId: parent.id, templateId: model.templateId, shared: { ...model.shared }, langs: structuredClone(model.langs) });
+    };
+    assert.deepEqual(await pageThrough({ path: home }, addMidway), expected, 'the session reads the list it started with');
+    assert.equal(r.sim.stats().total, 2);
+    const fresh = await pageThrough({ path: home });
+    assert.ok(fresh.includes(addedId), 'a new listing fetches again and sees the change');
+    r.sim.tree.remove(r.sim.tree.get(addedId)!);
+
+    // A cursor whose snapshot is gone (expired, or another process under --workers) fetches the list again.
+    r.sim.resetStats();
+    const page = await r.client.listContent({ parent: { id: parent.id }, limit: 4, cursor: 'o4.0123456789abcdef' });
+    assert.deepEqual(page.items.map((i) => i.id), expected.slice(4, 8));
+    assert.equal(r.sim.stats().childrenFetches[parent.id], 1);
+
     await assert.rejects(r.client.listContent({ parent: { id: parent.id }, cursor: 'p1' }), { code: 'TOOL_CURSOR_INVALID' });
     const projected = await r.client.listContent({ parent: { id: parent.id }, limit: 2, fields: ['Title'] });
     assert.ok(projected.items.every((i) => Object.keys(i.fields).join() === 'Title' && i.name && i.parentId === parent.id));

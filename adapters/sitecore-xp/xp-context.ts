@@ -5,6 +5,7 @@ import type { ItemMapOptions } from './map-ssc-item.ts';
 import type { SscItem } from './ssc-schemas.ts';
 import { normalizeGuid } from '../sitecore/shared/index.ts';
 import { notFoundError } from './ssc-errors.ts';
+import type { ChildListSnapshots } from './child-list-snapshots.ts';
 
 /** What every part of the client shares. */
 export interface XpContext {
@@ -12,6 +13,8 @@ export interface XpContext {
   config: SitecoreXpConfig;
   adapter: string;
   logger: Logger;
+  /** Child lists kept between the pages of one listing (see child-list-snapshots.ts). */
+  childLists: ChildListSnapshots;
 }
 
 export function readParams(ctx: XpContext, options: ReadOptions = {}, extra: Partial<SscReadParams> = {}): SscReadParams {
