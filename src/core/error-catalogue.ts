@@ -101,7 +101,7 @@ const entries = {
   },
   ADP_UNAVAILABLE: {
     means: 'The CMS could not be reached or answered with a server error (5xx) after all retries.',
-    fix: 'Check that the CMS is up and reachable from this host; see /ready for the adapter\'s state.',
+    fix: 'Check that the CMS is up and reachable from this host (`conduit config validate --connect` tells per adapter); see /ready for the adapter\'s state. Behind a company proxy, set network.proxyFromEnv (DEPLOYMENT.md).',
     retryable: true,
   },
   ADP_TLS_FAILED: {
