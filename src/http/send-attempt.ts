@@ -8,6 +8,7 @@ import { parseRetryAfter } from '../resilience/retry-after.ts';
 import type { EncodedBody } from './encode-body.ts';
 import { createHttpResponse } from './http-response.ts';
 import { abortError, type RequestRun } from './request-run.ts';
+import { networkCode, networkFailureHint } from './network-failure.ts';
 import { tlsFailureReason } from './tls-trust.ts';
 import { describeRequest, isUpstreamFailureStatus, labelDetails, statusToError } from './status-to-error.ts';
 
@@ -98,15 +99,9 @@ function transportFailure(req: PreparedRequest, signal: AbortSignal, cause: unkn
     });
     return new AttemptFailure(error, { retryable: false, countsAsFailure: false, deadlineAt });
   }
+  const hint = networkFailureHint(code, req.url);
   const error = new ConduitError('ADP_UNAVAILABLE', `${what} could not reach the CMS (${code}).`, {
-    cause, details: labelDetails(run.label, { network: code }),
+    cause, details: labelDetails(run.label, { network: code }), ...(hint ? { hint } : {}),
   });
   return new AttemptFailure(error, { retryable: true, countsAsFailure: true, deadlineAt });
-}
-
-/** undici reports "fetch failed" with the system error (ECONNREFUSED, UND_ERR_SOCKET...) as its cause. */
-function networkCode(cause: unknown): string {
-  const inner = cause instanceof Error ? cause.cause : undefined;
-  const code = inner instanceof Error && 'code' in inner && typeof inner.code === 'string' ? inner.code : undefined;
-  return code !== undefined && /^[A-Z][A-Z0-9_]*$/.test(code) ? code : 'network error';
 }

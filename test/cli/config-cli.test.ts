@@ -105,6 +105,7 @@ test('config validate --connect logs in to each adapter: ok exits 0; a wrong pas
     assert.match(report.adapters['main']?.health.message ?? '', /ADP_AUTH_FAILED/);
     assert.equal(report.adapters['down']?.health.status, 'unreachable');
     assert.match(report.adapters['down']?.health.message ?? '', /\[ADP_UNAVAILABLE\] .*could not reach the CMS \(ECONNREFUSED\)/);
+    assert.match(report.adapters['down']?.health.message ?? '', new RegExp(`Nothing accepts connections at 127\\.0\\.0\\.1:${closedPort}`));
     assert.ok(!bad.stdout.includes('wrong-password') && !bad.stderr.includes('wrong-password'), 'the password is never printed');
     assert.equal(existsSync(join(dir, 'never-opened-wrong.db')), false, 'checking adapters does not create the scan store');
   } finally {

@@ -89,6 +89,13 @@ test('without it, every call fails at once with ADP_TLS_FAILED and a hint naming
   assert.equal(sim.stats().total, before, 'no request got past the handshake');
 });
 
+test('http:// to the HTTPS port is a network failure whose hint says to use https://', async () => {
+  const config = writeSimulatorConfig(sim.url.replace('https:', 'http:'), '', '    resilience: { maxAttempts: 1 }');
+  const connect = await runCli(['config', 'validate', '--connect', config.path], { env: config.env });
+  assert.equal(connect.code, 4);
+  assert.match(connect.stdout, /\[ADP_UNAVAILABLE\] .*closed the connection without answering: if that port serves HTTPS, use https:\/\/ in the adapter url/);
+});
+
 test('config validate names a wrong tls.caFile with its line, and serve refuses to start on it', async () => {
   const notPem = join(certs.dir, 'server.csr.txt');
   writeFileSync(notPem, 'hello');
