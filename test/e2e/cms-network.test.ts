@@ -89,6 +89,14 @@ test('without it, every call fails at once with ADP_TLS_FAILED and a hint naming
   assert.equal(sim.stats().total, before, 'no request got past the handshake');
 });
 
+test('NODE_EXTRA_CA_CERTS trusts the CA process-wide, as the docs offer instead of tls.caFile', async () => {
+  const config = writeSimulatorConfig(sim.url);
+  await withStdioClient(config, async (client) => {
+    const got = await client.callTool({ name: 'content_get', arguments: { path: '/sitecore/content/Home' } });
+    assert.notEqual(got.isError, true, textOf(got));
+  }, { NODE_EXTRA_CA_CERTS: certs.caFile });
+});
+
 test('http:// to the HTTPS port is a network failure whose hint says to use https://', async () => {
   const config = writeSimulatorConfig(sim.url.replace('https:', 'http:'), '', '    resilience: { maxAttempts: 1 }');
   const connect = await runCli(['config', 'validate', '--connect', config.path], { env: config.env });
