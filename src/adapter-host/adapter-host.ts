@@ -93,17 +93,19 @@ async function startOne(name: string, config: AdapterConfig, options: AdapterHos
   let http: ResilientHttpClient | undefined;
   const extraHttp: ResilientHttpClient[] = [];
   const clock = options.clock ?? systemClock;
-  // Metrics stay keyed by the adapter's main client; extra origins only log their breaker changes.
-  const outbound: OutboundOptions = { proxyFromEnv: options.config.network.proxyFromEnv };
-  const httpFor = (baseUrl: string): ResilientHttpClient => {
-    const extra = createResilientHttpClient({ adapterName: name, baseUrl, resilience: config.resilience, logger, clock, outbound });
-    extraHttp.push(extra);
-    return extra;
-  };
   try {
     const manifest = (await load()).default;
     const typed = manifest.configSchema.parse(config);
-    if (config.tls.caFile !== undefined) outbound.extraCa = readCaBundle(config.tls.caFile, `adapters.${name}.tls.caFile`);
+    const outbound: OutboundOptions = {
+      proxyFromEnv: options.config.network.proxyFromEnv,
+      ...(config.tls.caFile === undefined ? {} : { extraCa: readCaBundle(config.tls.caFile, `adapters.${name}.tls.caFile`) }),
+    };
+    // Metrics stay keyed by the adapter's main client; extra origins only log their breaker changes.
+    const httpFor = (baseUrl: string): ResilientHttpClient => {
+      const extra = createResilientHttpClient({ adapterName: name, baseUrl, resilience: config.resilience, logger, clock, outbound });
+      extraHttp.push(extra);
+      return extra;
+    };
     http = createResilientHttpClient({
       adapterName: name, baseUrl: config.url, resilience: config.resilience, logger, metrics: options.metrics, clock, outbound,
     });
