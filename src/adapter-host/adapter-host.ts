@@ -98,7 +98,7 @@ async function startOne(name: string, config: AdapterConfig, options: AdapterHos
     const typed = manifest.configSchema.parse(config);
     const outbound: OutboundOptions = {
       proxyFromEnv: options.config.network.proxyFromEnv,
-      ...(config.tls.caFile === undefined ? {} : { extraCa: readCaBundle(config.tls.caFile, `adapters.${name}.tls.caFile`) }),
+      ...(config.tls.caFile === undefined ? {} : { extraCa: readCaBundle(config.tls.caFile) }),
     };
     // Metrics stay keyed by the adapter's main client; extra origins only log their breaker changes.
     const httpFor = (baseUrl: string): ResilientHttpClient => {

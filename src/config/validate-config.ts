@@ -59,11 +59,11 @@ function caFileIssues(adapters: ConduitConfig['adapters']): ConfigIssue[] {
   return Object.entries(adapters).flatMap(([name, block]) => {
     if (block.tls.caFile === undefined) return [];
     try {
-      readCaBundle(block.tls.caFile, `adapters.${name}.tls.caFile`);
+      readCaBundle(block.tls.caFile);
       return [];
     } catch (error) {
       const safe = toSafeError(error);
-      return [{ code: safe.code, severity: 'error', path: `adapters.${name}.tls.caFile`, message: safe.message.replace(/^[^:]+: /, ''), hint: safe.hint ?? '' }];
+      return [{ code: safe.code, severity: 'error', path: `adapters.${name}.tls.caFile`, message: safe.message, hint: safe.hint ?? '' }];
     }
   });
 }

@@ -13,9 +13,9 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE
  * parsed here, so a wrong file fails at config time with its reason instead
  * of as a handshake error on the first request.
  */
-export function readCaBundle(file: string, configPath: string): string[] {
-  const fail = (why: string, cause?: unknown): ConduitError => new ConduitError('CFG_TLS_CA_INVALID', `${configPath}: ${why}`, {
-    hint: `Point ${configPath} at a PEM file holding the CA certificate(s) that signed the CMS's certificate (the "-----BEGIN CERTIFICATE-----" blocks).`,
+export function readCaBundle(file: string): string[] {
+  const fail = (why: string, cause?: unknown): ConduitError => new ConduitError('CFG_TLS_CA_INVALID', why, {
+    hint: 'Point tls.caFile at a PEM file holding the CA certificate(s) that signed the CMS\'s certificate (the "-----BEGIN CERTIFICATE-----" blocks).',
     ...(cause === undefined ? {} : { cause }),
   });
   let text: string;
