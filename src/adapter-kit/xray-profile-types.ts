@@ -120,6 +120,12 @@ export interface XrayModel {
   /** A folder whose descendants are reusable content (Sitecore: a `Data` folder of datasources). */
   isReuseFolder(item: ProfileItem): boolean;
   /**
+   * A folder the CMS makes and manages by itself to spread many items out
+   * (Sitecore: the year/month/day/... folders of an item bucket). A container,
+   * but not a level anyone designed, so it does not count toward depth.
+   */
+  isGeneratedFolder(item: ProfileItem): boolean;
+  /**
    * What reusable content the item is, if any: `media`, or `datasource` when it
    * lies below a reuse folder (the analysis tells whether it does).
    */

@@ -46,6 +46,11 @@ export const TEMPLATE_IDS = {
   node: '239f9cf4-e5a0-44e0-b342-0f32cd4c6d8b',
   sampleItem: '76036f5e-cbce-46d1-af0a-4143f9b557aa',
   mediaFolder: 'fe5dd826-48c6-436d-b87a-7c4210c7413b',
+  /**
+   * The folders an item bucket makes on its own (by default year/month/day/hour/minute of creation):
+   * Sitecore.Buckets' container template, `Config.ContainerTemplateId` in public bucket code.
+   */
+  bucketFolder: 'adb6ca4f-03ef-4f47-b9ac-9ce2ba53ff97',
   unversionedImage: 'f1828a2c-7e5d-4bbd-98ca-320474871548',
   unversionedJpeg: 'daf085e8-602e-43a6-8299-038ff171349f',
   unversionedFile: '962b53c4-f93b-4df9-9821-415c867b8903',

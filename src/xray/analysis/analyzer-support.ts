@@ -1,4 +1,4 @@
-import type { XrayModel } from '../../adapter-kit/index.ts';
+import type { ItemRole, XrayModel } from '../../adapter-kit/index.ts';
 import { ConduitError } from '../../core/conduit-error.ts';
 import type { StoredItem } from '../../store/scan-store-types.ts';
 import type { AnalyzerContext } from './analyzer-types.ts';
@@ -88,6 +88,11 @@ export function pathKey(path: string): string {
 }
 
 export const DAY_MS = 86_400_000;
+
+/** A folder of content or of media. */
+export function isFolderRole(role: ItemRole): boolean {
+  return role === 'container' || role === 'media-container';
+}
 
 /**
  * A small set of recently seen ids, forgotten wholesale when full. Pages

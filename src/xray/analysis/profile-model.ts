@@ -37,6 +37,7 @@ export function createDeferredModel(profile: XrayProfile): DeferredModel {
     fieldIssues: (item) => current.fieldIssues(item),
     nameIssue: (item) => current.nameIssue(item),
     isReuseFolder: (item) => current.isReuseFolder(item),
+    isGeneratedFolder: (item) => current.isGeneratedFolder(item),
     reuseKind: (item, below) => current.reuseKind(item, below),
   };
   return {

@@ -33,3 +33,19 @@ void test('stale-content: content not updated for more than N days before the sc
     await scan.close();
   }
 });
+
+void test('stale-content: folders, item-bucket folders and media folders made long ago are not stale content', async () => {
+  const old = { '__Updated': formatSitecoreDate(NOW - 2000 * DAY) };
+  const scan = await tinyScan([
+    ...templateItems({ id: PAGE_T, path: '/sitecore/templates/Project/Page' }, 110),
+    { id: gid(701), path: '/sitecore/content/News', templateId: TEMPLATE_IDS.folder, fields: old },
+    { id: gid(702), path: '/sitecore/content/News/2019', templateId: TEMPLATE_IDS.bucketFolder, fields: old },
+    { id: gid(703), path: '/sitecore/content/News/2019/Launch', templateId: PAGE_T, fields: old },
+    { id: gid(704), path: '/sitecore/content/Assets', templateId: TEMPLATE_IDS.mediaFolder, fields: old },
+  ]);
+  try {
+    assert.deepEqual(brief(await scan.run('stale-content')).map((b) => b.split(' __Updated=')[0]), ['not-updated /sitecore/content/News/2019/Launch']);
+  } finally {
+    await scan.close();
+  }
+});

@@ -27,7 +27,7 @@ function isMedia(schema: SitecoreSchema, templateId: string): boolean {
 export function roleOf(schema: SitecoreSchema, item: ProfileItem): ItemRole {
   const t = item.templateId;
   if (t === null) return 'entry';
-  if (t === TEMPLATE_IDS.folder) return 'container';
+  if (t === TEMPLATE_IDS.folder || t === TEMPLATE_IDS.bucketFolder) return 'container';
   if (t === TEMPLATE_IDS.mediaFolder) return 'media-container';
   if (t === TEMPLATE_IDS.template) return 'type';
   if (TYPE_PART_TEMPLATES.has(t) || (t === item.parentId && item.name === '__Standard Values')) return 'type-part';

@@ -52,6 +52,10 @@ void test('roles, scopes and reuse: folders, media, templates, datasources below
   assert.deepEqual(model.scope(item({ id: '80000000-0000-0000-0000-000000000004', path: '/sitecore/content/Home/A/B' })).contentDepth, 3);
   assert.deepEqual(model.mediaSize(jpeg), { field: 'Size', value: '300000', bytes: 300000 });
   assert.deepEqual(model.baseTypes(definitions[4] ?? item({ id: 'x', path: '/x' }))?.ids, [BASE]);
+  // An item bucket's year/month/... folder is a folder, made by Sitecore: never a datasource, never counted as a level.
+  const bucketFolder = item({ id: '80000000-0000-0000-0000-000000000005', path: '/sitecore/content/Home/Data/2024', templateId: TEMPLATE_IDS.bucketFolder });
+  assert.deepEqual([model.role(bucketFolder), model.isGeneratedFolder(bucketFolder), model.reuseKind(bucketFolder, true), model.isGeneratedFolder(data)],
+    ['container', true, null, false]);
 });
 
 void test('field issues by type, required fields, workflow and update dates', () => {

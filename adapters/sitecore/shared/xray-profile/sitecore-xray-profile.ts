@@ -1,6 +1,7 @@
 import type { ItemScope, ProfileItem, XrayModel, XrayProfile } from '../../../../src/adapter-kit/index.ts';
 import { normalizeGuid, splitGuidList } from '../guid.ts';
 import { itemNameProblem } from '../item-name.ts';
+import { TEMPLATE_IDS } from '../well-known-ids.ts';
 import { parseSitecoreDate } from '../sitecore-date.ts';
 import { parseAcl } from './sitecore-acl.ts';
 import { fieldIssues } from './sitecore-field-checks.ts';
@@ -14,7 +15,7 @@ import { buildSitecoreSchema, SCHEMA_TEMPLATE_IDS, type SitecoreSchema } from '.
  * (docs/adr/0004-xray-analysis-boundary.md). Pure: everything it knows comes
  * from the scan's own items.
  */
-export const SITECORE_PROFILE_VERSION = '1';
+export const SITECORE_PROFILE_VERSION = '2';
 
 function sizeOf(item: ProfileItem): { field: string; value: string; bytes: number } | null {
   const value = item.fields['Size'] ?? '';
@@ -51,6 +52,7 @@ export function createSitecoreModel(schema: SitecoreSchema): XrayModel {
     mediaSize: (item) => (roleOf(schema, item) === 'media' ? sizeOf(item) : null),
     fieldIssues: (item) => fieldIssues(resolve, item),
     nameIssue: (item) => itemNameProblem(item.name),
+    isGeneratedFolder: (item) => item.templateId === TEMPLATE_IDS.bucketFolder,
     isReuseFolder: (item) => roleOf(schema, item) === 'container' && item.name.toLowerCase() === DATASOURCE_FOLDER_NAME && scope(item).content,
     reuseKind(item, belowReuseFolder) {
       const role = roleOf(schema, item);

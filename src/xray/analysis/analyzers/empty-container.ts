@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireModel } from '../analyzer-support.ts';
+import { isFolderRole, requireModel } from '../analyzer-support.ts';
 import { defineAnalyzer } from '../analyzer-types.ts';
 
 const options = z.strictObject({});
@@ -28,7 +28,7 @@ export const emptyContainer = defineAnalyzer({
         if (item.id === last || item.hasChildren) continue;
         last = item.id;
         const role = model.role(item);
-        if (role !== 'container' && role !== 'media-container') continue;
+        if (!isFolderRole(role)) continue;
         const scope = model.scope(item);
         if (!scope.content && !scope.media) continue;
         yield {

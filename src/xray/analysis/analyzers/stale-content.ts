@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_MS, requireModel } from '../analyzer-support.ts';
+import { DAY_MS, isFolderRole, requireModel } from '../analyzer-support.ts';
 import { defineAnalyzer } from '../analyzer-types.ts';
 
 const options = z.strictObject({
@@ -12,10 +12,13 @@ const options = z.strictObject({
  * scan's clock, not the wall clock, so a re-analysis gives the same answer).
  * Items waiting in a non-final workflow state are left out: their age is the
  * workflow's, and `stale-workflow` is another question (reference §4.5).
+ * Folders are left out too: they hold no content of their own to go stale,
+ * and on a real instance every folder made years ago (item-bucket folders by
+ * the thousand) would be a finding.
  */
 export const staleContent = defineAnalyzer({
   id: 'stale-content',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Stale content',
   category: 'stale-content',
   severity: 'info',
@@ -29,7 +32,7 @@ export const staleContent = defineAnalyzer({
     const limit = ctx.options.days * DAY_MS;
     for await (const batch of ctx.query.content()) {
       for (const item of batch) {
-        if (!model.scope(item).content) continue;
+        if (!model.scope(item).content || isFolderRole(model.role(item))) continue;
         const updated = model.lastUpdated(item);
         if (updated === null || ctx.now - updated.at <= limit || model.inActiveWorkflow(item)) continue;
         const days = Math.floor((ctx.now - updated.at) / DAY_MS);
