@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSitecoreSimulator } from '../../adapters/sitecore/simulator/sitecore-simulator.ts';
@@ -81,12 +80,9 @@ test('an unknown command is a usage error (exit 2)', async () => {
 
 test('config validate --connect logs in to each adapter: ok exits 0; a wrong password or a CMS that is down exits 4 with the reason', async () => {
   const sim = await startSitecoreSimulator({ items: 650 });
-  const closedPort = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+  // A privileged port nothing listens on, so the refusal is certain (a freed ephemeral port could be taken
+  // again by a parallel test), and one fetch does not block as a "bad port" (9 is one).
+  const closedPort = 2;
   try {
     const twoAdapters = (password: string): string => `adapters:\n  main:\n    type: sitecore-xp\n    url: ${sim.url}\n    credentials: { domain: sitecore, username: admin, password: "\${SC_PW}" }\n`
       + `  down:\n    type: sitecore-xp\n    url: http://127.0.0.1:${closedPort}\n    credentials: { domain: sitecore, username: admin, password: "\${SC_PW}" }\n    resilience: { maxAttempts: 1 }\n`
