@@ -19,6 +19,11 @@ export const sitecoreXpConfigSchema = z.strictObject({
   database: z.string().min(1).default('master'),
   /** Default content language when a call names none. */
   language: z.string().min(1).default('en'),
+  /**
+   * Languages X-Ray reads: a list of language names (as under /sitecore/system/Languages), or "all". Each one
+   * after the first costs one more request per crawled page. Default: \`language\` alone.
+   */
+  xrayLanguages: z.union([z.literal('all'), z.array(z.string().regex(/^[\w-]+$/, 'a language name such as en or de-DE')).min(1)]).optional(),
   /** Default parent for listings and default X-Ray root. */
   rootPath: z.string().regex(/^\/sitecore(\/|$)/, 'rootPath must start with /sitecore').default('/sitecore/content'),
   resilience: z.unknown().optional(),

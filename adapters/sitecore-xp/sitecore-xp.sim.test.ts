@@ -2,44 +2,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConduitError, type AdapterClient, type CrawlTask, type XrayItem, type XraySource } from '../../src/adapter-kit/index.ts';
-import { createTestKit, type TestKit } from '../../src/http/test-support/test-kit.ts';
-import { startSitecoreSimulator, type SitecoreSimulator, type SitecoreSimulatorOptions } from '../sitecore/simulator/sitecore-simulator.ts';
+import { ConduitError } from '../../src/adapter-kit/index.ts';
 import { createSitecoreXpClient } from './sitecore-xp-client.ts';
 import { sitecoreXpConfigSchema } from './sitecore-xp-config.ts';
-
-interface Rig { sim: SitecoreSimulator; testKit: TestKit; client: AdapterClient; close(): Promise<void> }
-
-async function rig(options: SitecoreSimulatorOptions = {}, xrayPageSize = 50): Promise<Rig> {
-  const sim = await startSitecoreSimulator({ items: 400, seed: 1, ...options });
-  const testKit = createTestKit({ name: 'xp', baseUrl: sim.url });
-  const config = sitecoreXpConfigSchema.parse({ url: sim.url, credentials: options.credentials ?? { domain: 'sitecore', username: 'admin', password: 'b' } });
-  const client = createSitecoreXpClient(config, testKit.kit, { xrayPageSize });
-  return { sim, testKit, client, async close() { testKit.close(); await sim.close(); } };
-}
-
-function xrayOf(client: AdapterClient): XraySource {
-  assert.ok(client.xray);
-  return client.xray;
-}
-
-/** A minimal crawl engine: breadth-first over tasks, deduplicating by key, as the X-Ray engine does. */
-async function crawlAll(source: XraySource, root: string): Promise<{ items: XrayItem[]; keys: string[]; requests: number }> {
-  const queue: CrawlTask[] = await source.rootTasks(root);
-  const seen = new Set<string>();
-  const items: XrayItem[] = [];
-  let requests = 0;
-  while (queue.length > 0) {
-    const task = queue.shift();
-    if (!task || seen.has(task.key)) continue;
-    seen.add(task.key);
-    const page = await source.crawl(task);
-    items.push(...page.items);
-    requests += page.requests;
-    queue.push(...page.next);
-  }
-  return { items, keys: [...seen], requests };
-}
+import { crawlAll, xpSimRig as rig, xrayOf, type XpSimRig as Rig } from './test-support/sim-rig.ts';
 
 void describe('sitecore-xp against the simulator', () => {
   let r: Rig;

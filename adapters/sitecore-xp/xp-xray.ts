@@ -6,6 +6,7 @@ import type { SscItem } from './ssc-schemas.ts';
 import { normalizeGuid, withXrayReferences } from '../sitecore/shared/index.ts';
 import { resolveId, type XpContext } from './xp-context.ts';
 import { probeXpTargets } from './xp-xray-probe.ts';
+import { xrayLanguages } from './xp-xray-languages.ts';
 import { sitecoreXrayProfile } from '../sitecore/shared/xray-profile/sitecore-xray-profile.ts';
 
 /** Every category: SSC with standard fields returns layout, links, __Security, dates and workflow. */
@@ -26,27 +27,45 @@ export const XRAY_DEFAULT_PAGE_SIZE = 200;
  */
 const CACHED_CHILDREN_MAX_ITEMS = 20_000;
 
-/** `item:<id>` yields one item; `children:<id>:<offset>` yields a slice of its children. */
-type TaskCursor = { kind: 'item'; id: string } | { kind: 'children'; id: string; offset: number };
+/**
+ * `item:<id>` yields one item; `children:<id>:<offset>` yields a slice of its children. A scan that reads
+ * several languages (xp-xray-languages.ts) carries them in every cursor, `@en,de-DE`, so a resumed or shared
+ * scan reads the languages it started with even if the config changed since. The key leaves them out.
+ */
+type TaskCursor = ({ kind: 'item'; id: string } | { kind: 'children'; id: string; offset: number }) & { languages?: string[] };
 
-export function itemTask(id: string, depth: number): CrawlTask {
-  const cursor = `item:${id}`;
-  return { key: cursor, cursor, depth };
+const languageSuffix = (languages: readonly string[] | undefined): string => (languages === undefined ? '' : `@${languages.join(',')}`);
+
+export function itemTask(id: string, depth: number, languages?: readonly string[]): CrawlTask {
+  const key = `item:${id}`;
+  return { key, cursor: key + languageSuffix(languages), depth };
 }
 
-export function childrenTask(parentId: string, offset: number, depth: number): CrawlTask {
-  const cursor = `children:${parentId}:${offset}`;
-  return { key: cursor, cursor, depth };
+export function childrenTask(parentId: string, offset: number, depth: number, languages?: readonly string[]): CrawlTask {
+  const key = `children:${parentId}:${offset}`;
+  return { key, cursor: key + languageSuffix(languages), depth };
 }
 
 export function parseTaskCursor(cursor: string): TaskCursor {
-  const m = /^(item|children):([0-9a-f-]{36})(?::(\d+))?$/.exec(cursor);
+  const m = /^(item|children):([0-9a-f-]{36})(?::(\d+))?(?:@([\w-]+(?:,[\w-]+)*))?$/.exec(cursor);
   const id = m?.[2] ? normalizeGuid(m[2]) : undefined;
-  if (m && id && m[1] === 'item' && m[3] === undefined) return { kind: 'item', id };
-  if (m && id && m[1] === 'children' && m[3] !== undefined) return { kind: 'children', id, offset: Number.parseInt(m[3], 10) };
+  const languages = m?.[4] ? { languages: m[4].split(',') } : {};
+  if (m && id && m[1] === 'item' && m[3] === undefined) return { kind: 'item', id, ...languages };
+  if (m && id && m[1] === 'children' && m[3] !== undefined) return { kind: 'children', id, offset: Number.parseInt(m[3], 10), ...languages };
   throw new ConduitError('TOOL_CURSOR_INVALID', `The X-Ray task cursor ${quoted(cursor)} is not a sitecore-xp cursor.`, {
     hint: 'The scan was probably started by another adapter type; start a new scan.',
   });
+}
+
+/** A row per language the item has a version in; the first language's row always (it carries the tree). */
+function languageRows(first: SscItem, others: ReadonlyArray<SscItem | undefined>): XrayItem[] {
+  const rows = [withXrayReferences(toXrayItem(first))];
+  for (const version of others) {
+    if (version === undefined) continue;
+    const row = toXrayItem(version);
+    if (row.version !== 0) rows.push(withXrayReferences(row));
+  }
+  return rows;
 }
 
 /**
@@ -54,43 +73,57 @@ export function parseTaskCursor(cursor: string): TaskCursor {
  * children (sliced into pages of `pageSize`, since SSC cannot page them; a
  * parent with N children is fetched ceil(N / pageSize) times), or the scan root
  * itself. Task keys derive only from ids and offsets, so the same tree gives the
- * same keys and a replayed page is deduplicated by the engine.
+ * same keys and a replayed page is deduplicated by the engine. Each further
+ * language costs one more request per task.
  */
 export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SIZE): XraySource {
   const params: SscReadParams = { database: ctx.config.database, language: ctx.config.language, includeStandardTemplateFields: true };
+  const languages = xrayLanguages(ctx);
   const unsliced = new LRUCache<string, SscItem[]>({ maxSize: CACHED_CHILDREN_MAX_ITEMS, sizeCalculation: (children) => Math.max(1, children.length) });
 
-  async function crawlItem(id: string, depth: number, signal?: AbortSignal): Promise<CrawlPage> {
-    const item = await ctx.api.getItemById(id, params, signal);
+  async function crawlItem(id: string, depth: number, languages: readonly string[] | undefined, signal?: AbortSignal): Promise<CrawlPage> {
+    const [first = ctx.config.language, ...others] = languages ?? [];
+    const item = await ctx.api.getItemById(id, { ...params, language: first }, signal);
     // Deleted since the scan started: nothing to yield.
     if (!item) return { items: [], next: [], requests: 1 };
-    return { items: [withXrayReferences(toXrayItem(item))], next: hasChildrenOf(item) ? [childrenTask(itemIdOf(item), 0, depth + 1)] : [], requests: 1 };
+    const versions = await Promise.all(others.map((language) => ctx.api.getItemById(id, { ...params, language }, signal)));
+    return {
+      items: languageRows(item, versions.map((v) => v ?? undefined)),
+      next: hasChildrenOf(item) ? [childrenTask(itemIdOf(item), 0, depth + 1, languages)] : [],
+      requests: 1 + others.length,
+    };
   }
 
-  async function crawlChildren(id: string, offset: number, depth: number, signal?: AbortSignal): Promise<CrawlPage> {
-    const cached = offset > 0 ? unsliced.get(id) : undefined;
-    let children: SscItem[];
-    if (cached !== undefined) {
-      children = cached;
-    } else {
-      try {
-        children = await ctx.api.getChildren(id, params, signal);
-      } catch (error) {
-        // The parent was deleted (or hidden) since it was listed: an empty page, not a failed scan.
-        if (hasCode(error, 'ADP_NOT_FOUND')) return { items: [], next: [], requests: 1 };
-        throw error;
-      }
+  /** One parent's children in one language, from the slices' cache or SSC; [] if the parent is gone. */
+  async function childList(id: string, language: string, offset: number, signal?: AbortSignal): Promise<{ children: SscItem[]; fetched: boolean }> {
+    const cached = offset > 0 ? unsliced.get(`${id}|${language}`) : undefined;
+    if (cached !== undefined) return { children: cached, fetched: false };
+    try {
+      return { children: await ctx.api.getChildren(id, { ...params, language }, signal), fetched: true };
+    } catch (error) {
+      // The parent was deleted (or hidden) since it was listed: an empty page, not a failed scan.
+      if (hasCode(error, 'ADP_NOT_FOUND')) return { children: [], fetched: true };
+      throw error;
     }
-    const slice = children.slice(offset, offset + pageSize);
-    const items: XrayItem[] = slice.map((c) => withXrayReferences(toXrayItem(c)));
-    const next = slice.filter(hasChildrenOf).map((c) => childrenTask(itemIdOf(c), 0, depth + 1));
-    if (offset + pageSize < children.length) {
-      next.push(childrenTask(id, offset + pageSize, depth));
-      unsliced.set(id, children);
-    } else {
-      unsliced.delete(id);
-    }
-    return { items, next, requests: cached === undefined ? 1 : 0 };
+  }
+
+  async function crawlChildren(id: string, offset: number, depth: number, languages: readonly string[] | undefined, signal?: AbortSignal): Promise<CrawlPage> {
+    const all = languages ?? [ctx.config.language];
+    const lists = await Promise.all(all.map((language) => childList(id, language, offset, signal)));
+    const [structure, ...translated] = lists.map((l) => l.children);
+    const parents = structure ?? [];
+    const slice = parents.slice(offset, offset + pageSize);
+    const byId = translated.map((list) => new Map(list.map((c) => [itemIdOf(c), c])));
+    const items = slice.flatMap((c) => languageRows(c, byId.map((versions) => versions.get(itemIdOf(c)))));
+    const next = slice.filter(hasChildrenOf).map((c) => childrenTask(itemIdOf(c), 0, depth + 1, languages));
+    const more = offset + pageSize < parents.length;
+    if (more) next.push(childrenTask(id, offset + pageSize, depth, languages));
+    all.forEach((language, i) => {
+      const list = lists[i];
+      if (more && list) unsliced.set(`${id}|${language}`, list.children);
+      else unsliced.delete(`${id}|${language}`);
+    });
+    return { items, next, requests: lists.filter((l) => l.fetched).length };
   }
 
   return {
@@ -105,11 +138,16 @@ export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SI
         const item = await ctx.api.getItemById(id, { database: ctx.config.database, language: ctx.config.language, fields: ['ItemID'] }, signal);
         if (!item) throw new ConduitError('ADP_NOT_FOUND', `Adapter "${ctx.adapter}": the X-Ray root ${root} does not exist or is not readable.`);
       }
-      return [itemTask(id, 0)];
+      const read = await languages.forScan(signal);
+      // The adapter's language alone is what a cursor without languages means (and meant before they existed).
+      return [itemTask(id, 0, read.length === 1 && read[0] === ctx.config.language ? undefined : read)];
     },
+    scopeNotes: (_root, signal) => languages.scopeNotes(signal),
     async crawl(task, signal) {
       const cursor = parseTaskCursor(task.cursor);
-      return cursor.kind === 'item' ? crawlItem(cursor.id, task.depth, signal) : crawlChildren(cursor.id, cursor.offset, task.depth, signal);
+      return cursor.kind === 'item'
+        ? crawlItem(cursor.id, task.depth, cursor.languages, signal)
+        : crawlChildren(cursor.id, cursor.offset, task.depth, cursor.languages, signal);
     },
     async fetchFull(ids, signal) {
       const out: XrayItem[] = [];

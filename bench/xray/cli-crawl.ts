@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { z } from 'zod';
+import { ITEM_IDS } from '../../adapters/sitecore/shared/index.ts';
 
 export interface CliCrawlOptions {
   simUrl: string;
@@ -28,7 +29,7 @@ const progressLine = z.object({
   items: z.number(), references: z.number(), pages: z.number(),
 }).loose();
 const summaryLine = z.object({ type: z.literal('summary'), status: z.string(), items: z.number(), references: z.number(), pages: z.number() }).loose();
-const statsSchema = z.object({ total: z.number(), byRoute: z.record(z.string(), z.number()) });
+const statsSchema = z.object({ total: z.number(), byRoute: z.record(z.string(), z.number()), childrenFetches: z.record(z.string(), z.number()).default({}) });
 
 async function sim(url: string, path: string, method = 'GET'): Promise<unknown> {
   const res = await fetch(`${url}${path}`, { method, signal: AbortSignal.timeout(5000) });
@@ -107,12 +108,14 @@ export async function crawlWithCli(options: CliCrawlOptions): Promise<CrawlResul
   if (code !== 0 || last === undefined || crawlEnd === undefined || summary === undefined) throw new Error(`conduit xray scan exited ${code} (last progress: ${JSON.stringify(last)})`);
   const stats = statsSchema.parse(await sim(options.simUrl, '/_sim/stats'));
   // Each children task is one SSC children request; the root item and the finishing step are the other two pages.
+  // The scan's start reads /sitecore/system/Languages once more (its scope note): that read is no page.
   const childrenPages = summary.pages - 2;
+  const languageReads = Math.min(1, stats.childrenFetches[ITEM_IDS.languages] ?? 0);
   return {
     status: summary.status, items: summary.items, references: summary.references, pages: summary.pages,
     seconds: last.elapsedMs / 1000, crawlSeconds: crawlEnd.seconds,
     itemsPerSecond: last.items / crawlEnd.seconds, requestsPerSecond: crawlEnd.requests / crawlEnd.seconds, requests: stats.total,
-    refetchedPages: Math.max(0, (stats.byRoute['children'] ?? 0) - childrenPages),
+    refetchedPages: Math.max(0, (stats.byRoute['children'] ?? 0) - languageReads - childrenPages),
     crawlPeakRssMb: crawlEnd.rssMb, peakRssMb: peak, dbMb: await dbMb(options, sqlite),
   };
 }

@@ -65,6 +65,11 @@ export interface XraySource {
   readonly supportedCategories: readonly XrayCategory[];
   /** The first task(s) of a scan rooted at `root` (a path or id; the adapter's default root when absent). */
   rootTasks(root: string | undefined, signal?: AbortSignal): Promise<CrawlTask[]>;
+  /**
+   * What the report should say about a scan just created at `root` that its findings cannot show, such as
+   * languages it leaves out. Best effort: the engine records none when this fails.
+   */
+  scopeNotes?(root: string | undefined, signal?: AbortSignal): Promise<string[]>;
   /** Fetches one page of work. Must be safe to call again for the same task after a crash. */
   crawl(task: CrawlTask, signal?: AbortSignal): Promise<CrawlPage>;
   /** Full fields (tier 2) for items an analyzer declared it needs. */

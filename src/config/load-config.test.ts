@@ -149,3 +149,13 @@ test('tls.caFile is read at validation: a missing, empty or corrupt file is CFG_
   const misspelt = await check(`${good}    tls: { cafile: x.pem }\n`);
   assert.match(misspelt.issues[0]?.message ?? '', /did you mean "caFile"/);
 });
+
+test('xrayLanguages: "all" or a list of language names; anything else is reported at its dot-path', async () => {
+  assert.deepEqual((await check(`${good}    xrayLanguages: all\n`)).issues, []);
+  assert.deepEqual((await check(`${good}    xrayLanguages: [en, de-DE]\n`)).issues, []);
+  for (const bad of ['xrayLanguages: every', 'xrayLanguages: []', 'xrayLanguages: ["de DE"]']) {
+    const issues = (await check(`${good}    ${bad}\n`)).issues;
+    assert.ok(issues.length > 0 && issues.every((i) => i.path.startsWith('adapters.main.xrayLanguages')), `${bad}: ${JSON.stringify(issues)}`);
+  }
+  assert.match((await check(`${good}    xraylanguages: all\n`)).issues[0]?.message ?? '', /did you mean "xrayLanguages"/);
+});

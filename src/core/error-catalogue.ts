@@ -64,8 +64,11 @@ const entries = {
     retryable: false,
   },
   CFG_INVALID_VALUE: {
-    means: 'A configuration value has the right type but is not allowed (out of range, not a URL, not one of the choices).',
-    fix: 'Change the value at the reported path to one of the allowed values.',
+    means: 'A configuration value has the right type but is not allowed (out of range, not a URL, not one of the choices). '
+      + 'Some values can only be checked against the CMS, when a scan starts: a sitecore-xp `xrayLanguages` entry that is not a language registered '
+      + 'on the instance, or `xrayLanguages: all` when the account cannot read /sitecore/system/Languages.',
+    fix: 'Change the value at the reported path to one of the allowed values. For xrayLanguages, use the language item names under '
+      + '/sitecore/system/Languages (de-DE, not de), or give the account read access to that folder.',
     retryable: false,
   },
   CFG_UNKNOWN_ADAPTER_TYPE: {

@@ -46,7 +46,7 @@ export async function commitPages(ctx: StoreContext, scanId: string, pending: re
       const results: CommitResult[] = [];
       const totals = { pages: 0, items: 0, refs: 0, requests: 0 };
       for (const p of prepared) {
-        const claim = await claimTask(tx, scanId, p.taskKey, p.owner, now, p.items.length);
+        const claim = await claimTask(tx, scanId, p.taskKey, p.owner, now, p.itemCount);
         if (claim.kind !== 'claimed') {
           results.push({ outcome: claim.kind, newTasks: 0, ...(claim.reason ? { reason: claim.reason } : {}) });
           continue;
@@ -55,7 +55,7 @@ export async function commitPages(ctx: StoreContext, scanId: string, pending: re
         await insertReferences(tx, scanId, p.refs);
         const newTasks = await insertTasks(tx, scanId, p.tasks, now);
         totals.pages += 1;
-        totals.items += p.items.length;
+        totals.items += p.itemCount;
         totals.refs += p.refs.length;
         totals.requests += p.page.requests ?? 0;
         results.push({ outcome: 'committed', newTasks, ...(claim.leaseLost ? { leaseLost: true } : {}) });
@@ -76,14 +76,16 @@ export async function commitPages(ctx: StoreContext, scanId: string, pending: re
   }
 }
 
-function preparePage(page: PageCommit): { items: XrayItem[]; refs: ItemReference[]; tasks: CrawlTask[] } {
+/** `itemCount` counts items, not rows: an item read in several languages is one row per language. */
+function preparePage(page: PageCommit): { items: XrayItem[]; itemCount: number; refs: ItemReference[]; tasks: CrawlTask[] } {
   const items = dedupeBy(page.items, itemKey).sort((a, b) => compare(itemKey(a), itemKey(b)));
+  const itemCount = new Set(items.map((item) => item.id)).size;
   const refs = dedupeBy(page.references ?? [], refKey).sort((a, b) => compare(refKey(a), refKey(b)));
   const targetless = refs.find((r) => (r.targetId ?? '') === '' && (r.targetPath ?? '') === '');
   if (targetless) {
     throw new ConduitError('INTERNAL', `A reference from item ${targetless.sourceId} (field "${targetless.field}") has neither a target id nor a target path.`);
   }
-  return { items, refs, tasks: [...(page.nextTasks ?? [])].sort((a, b) => compare(a.key, b.key)) };
+  return { items, itemCount, refs, tasks: [...(page.nextTasks ?? [])].sort((a, b) => compare(a.key, b.key)) };
 }
 
 type Claim =

@@ -6,7 +6,7 @@ import type { Clock, Logger } from '../core/ports.ts';
 import { requireScan, type ScanStore } from '../store/scan-store.ts';
 import type { ListScansQuery, ScanRecord } from '../store/scan-store-types.ts';
 import { TERMINAL_STATUSES } from '../store/scan-store-types.ts';
-import { COVERAGE_EVENT } from './analysis/scan-inputs.ts';
+import { COVERAGE_EVENT, SCOPE_NOTES_EVENT } from './analysis/scan-inputs.ts';
 import { AutoResumer, resumeCandidates, type AutoResumeOptions } from './auto-resumer.ts';
 import { CrawlWorker } from './engine/crawl-worker.ts';
 import type { CrawlSettings, RunResult, ScanHooks, ScanProgress } from './engine/engine-types.ts';
@@ -199,8 +199,20 @@ class XrayScanService implements ScanService {
     await store.appendEvent(scan.id, 'created', { adapter: input.adapter, root: input.root ?? null, options });
     // What this source can see, for the report (read by the analysis as the `xray.coverage` event).
     await store.appendEvent(scan.id, COVERAGE_EVENT, { supported: [...source.supportedCategories], unsupported: { ...source.unsupportedCategories } });
+    const notes = await this.scopeNotes(source, input.root);
+    if (notes.length > 0) await store.appendEvent(scan.id, SCOPE_NOTES_EVENT, { notes });
     this.logger.info({ scanId: scan.id, adapter: input.adapter, root: input.root }, 'X-Ray scan created');
     return running;
+  }
+
+  private async scopeNotes(source: XraySource, root: string | undefined): Promise<string[]> {
+    try {
+      return (await source.scopeNotes?.(root, this.stopping.signal)) ?? [];
+    } catch (error) {
+      // A note is a courtesy: the scan goes on without it.
+      this.logger.warn({ err: error }, 'X-Ray could not work out the scan scope notes');
+      return [];
+    }
   }
 
   /** Prepares a stored scan for crawling here: root tasks if a crash lost them, status running, phase crawl. */

@@ -33,7 +33,8 @@ async function demo(flags: DemoFlags): Promise<void> {
   const planted = Object.values(sim.groundTruth().counts).reduce((a, b) => a + b, 0);
   out(`▸ Sitecore simulator: ${Number(flags.items).toLocaleString('en')} items with ${planted} planted defects at ${sim.url}`);
   const config = await parseConfigObject({
-    adapters: { demo: { type: 'sitecore-xp', url: sim.url, credentials: { domain: 'sitecore', username: 'admin', password: 'b' } } },
+    // Every language the simulator has (en, de-DE), as a multilingual instance should be audited.
+    adapters: { demo: { type: 'sitecore-xp', url: sim.url, credentials: { domain: 'sitecore', username: 'admin', password: 'b' }, xrayLanguages: 'all' } },
     storage: { sqlite: resolve(flags.dir, 'conduit.db') },
     server: { http: { port: Number(flags.port) } },
     logging: { level: 'warn' },
@@ -75,6 +76,7 @@ async function writeDemoConfig(dir: string): Promise<string> {
     '    type: sitecore-xp',
     `    url: http://127.0.0.1:${DEMO_SIM_PORT}`,
     '    credentials: { domain: sitecore, username: admin, password: "${CONDUIT_DEMO_PASSWORD:-b}" }',
+    '    xrayLanguages: all   # audit every language the instance has (en and de-DE), not just en',
     'storage:',
     `  sqlite: ${JSON.stringify(resolve(dir, 'conduit.db'))}`,
     '',

@@ -97,7 +97,9 @@ export function commitPageContract(target: StoreTestTarget): void {
     const scan = await runningScan(store);
     await store.addRootTasks(scan.id, tasks('t', 2));
     await store.leaseTasks(scan.id, 'w', 2, 60_000);
-    await store.commitPage(scan.id, 't00000', 'w', { items: [item(1), item(1, { language: 'de', name: 'Artikel 1' })] });
+    await store.commitPage(scan.id, 't00000', 'w', { items: [item(1), item(1, { language: 'de', name: 'Artikel 1' }), item(2)] });
+    // Items, not rows: item 1 in two languages is one item.
+    assert.equal((await store.getScan(scan.id))?.itemsCrawled, 2);
     await store.commitPage(scan.id, 't00001', 'w', { items: [item(1, { name: 'Renamed', fields: { Title: 'New' }, version: 2 }), item(1, { name: 'dup in page' }), item(1, { name: 'last wins' })] });
     const rows = await store.getItems(scan.id, [item(1).id]);
     assert.deepEqual(rows.map((r) => [r.language, r.name]), [['de', 'Artikel 1'], ['en', 'last wins']]);

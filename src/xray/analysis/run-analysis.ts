@@ -62,10 +62,10 @@ export async function analyzeScan(store: ScanStore, scanId: string, options: Ana
   const deferred = options.profile === null ? null : createDeferredModel(options.profile);
   const planned = plan(options.analyzers ?? ANALYZERS, options.config, coverage, deferred?.model ?? null);
   await store.deleteFindings(scanId);
-  const { runs, items } = await runPlanned(store, scan, planned, { deferred, existingElsewhere: inputs.resolvedElsewhere, logger, signal: options.signal ?? new AbortController().signal });
+  const { runs, items, languages } = await runPlanned(store, scan, planned, { deferred, existingElsewhere: inputs.resolvedElsewhere, logger, signal: options.signal ?? new AbortController().signal });
   const score = await computeScanScore(store, scanId, items, coverage);
   const record = await storeScore(store, scanId, score, {
-    items, analyzedAt: Date.now(), durationMs: Math.round(performance.now() - started), coverage: { supported: coverage.supported, unsupported: coverageReasons(coverage) },
+    items, languages, analyzedAt: Date.now(), durationMs: Math.round(performance.now() - started), coverage: { supported: coverage.supported, unsupported: coverageReasons(coverage) },
     profile: options.profile ? { id: options.profile.id, version: options.profile.version } : null, runs,
   });
   logger.info({ scanId, score: score.score, grade: score.grade, findings: score.open, ms: record.durationMs }, 'x-ray analysis finished');
@@ -78,7 +78,7 @@ function coverageReasons(coverage: Coverage): Record<string, string> {
 
 interface RunDeps { deferred: DeferredModel | null; existingElsewhere: ReadonlySet<string>; logger: Logger; signal: AbortSignal }
 
-async function runPlanned(store: ScanStore, scan: ScanRecord, planned: Planned[], deps: RunDeps): Promise<{ runs: AnalyzerRunRecord[]; items: number }> {
+async function runPlanned(store: ScanStore, scan: ScanRecord, planned: Planned[], deps: RunDeps): Promise<{ runs: AnalyzerRunRecord[] } & ItemCount> {
   const active = planned.filter((p) => p.skip === undefined);
   const memo = createBatchMemo(deps.deferred?.model ?? null);
   const structure = createSharedPass(openStructurePass(store, scan.id), [RUNNER, ...active.filter((p) => p.analyzer.needs.includes('structure')).map((p) => p.analyzer.id)],
@@ -116,24 +116,31 @@ async function runPlanned(store: ScanStore, scan: ScanRecord, planned: Planned[]
       passes.content.release(p.analyzer.id);
     }
   }));
-  const items = await counting;
+  const { items, languages } = await counting;
   // A failure to read the definitions fails the analysis (the content pass ran without the schema).
   await modelReady;
   await sink.flush();
-  return { runs, items };
+  return { runs, items, languages };
 }
 
-/** Distinct items of the scan (language versions counted once), for the score's size normalisation; notes definition items. */
-async function countItems(stream: AsyncIterable<readonly StoredItem[]>, deferred: DeferredModel | null): Promise<number> {
+interface ItemCount { items: number; languages: string[] }
+
+/**
+ * Distinct items of the scan (language versions counted once), for the score's size normalisation, and the
+ * languages they were read in, for the report; notes definition items.
+ */
+async function countItems(stream: AsyncIterable<readonly StoredItem[]>, deferred: DeferredModel | null): Promise<ItemCount> {
   let n = 0;
   let last: string | undefined;
+  const languages = new Set<string>();
   for await (const batch of stream) {
     for (const item of batch) {
+      if (item.language !== '') languages.add(item.language);
       if (item.id === last) continue;
       last = item.id;
       n++;
       deferred?.note(item);
     }
   }
-  return n;
+  return { items: n, languages: [...languages].sort() };
 }

@@ -13,6 +13,9 @@ import { pathKey } from './analyzer-support.ts';
  */
 export const COVERAGE_EVENT = 'xray.coverage';
 export const TARGET_PROBE_EVENT = 'xray.targets.probed';
+/** Data `{ notes: string[] }`: what the source said about the scan's scope when it was created (XraySource.scopeNotes). */
+export const SCOPE_NOTES_EVENT = 'xray.scope.notes';
+const scopeNotesEventSchema = z.object({ notes: z.array(z.string()) });
 
 export interface Coverage {
   supported: XrayCategory[];
@@ -68,16 +71,22 @@ export interface ScanInputs {
   /** Targets that exist although the crawl did not store them (canonical ids, path keys). */
   resolvedElsewhere: Set<string>;
   probedMissing: number;
+  /** The source's notes on the scan's scope, for the report. */
+  notes: string[];
 }
 
 export async function readScanInputs(store: ScanStore, scanId: string): Promise<ScanInputs> {
   let coverage: Coverage | undefined;
   const resolvedElsewhere = new Set<string>();
   let probedMissing = 0;
+  const notes: string[] = [];
   for await (const event of allEvents(store, scanId)) {
     if (event.type === COVERAGE_EVENT) {
       const parsed = coverageEventSchema.safeParse(event.data);
       if (parsed.success) coverage = coverageFrom(parsed.data);
+    } else if (event.type === SCOPE_NOTES_EVENT) {
+      const parsed = scopeNotesEventSchema.safeParse(event.data);
+      if (parsed.success) notes.push(...parsed.data.notes);
     } else if (event.type === TARGET_PROBE_EVENT) {
       const parsed = targetProbeEventSchema.safeParse(event.data);
       if (!parsed.success) continue;
@@ -85,7 +94,7 @@ export async function readScanInputs(store: ScanStore, scanId: string): Promise<
       probedMissing += parsed.data.missing.length;
     }
   }
-  return { coverage, resolvedElsewhere, probedMissing };
+  return { coverage, resolvedElsewhere, probedMissing, notes };
 }
 
 export { categorySchema };

@@ -12,6 +12,8 @@ export const analysisRecordSchema = z.object({
   capped: z.boolean().default(false),
   formulaVersion: z.string(),
   items: z.number(),
+  /** Languages the scan's items were read in (none for a CMS without languages, and for analyses before 2026-12). */
+  languages: z.array(z.string()).default([]),
   analyzedAt: z.number(),
   durationMs: z.number(),
   coverage: z.object({ supported: z.array(z.string()), unsupported: z.record(z.string(), z.string()) }),

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { ScanStore } from '../../store/scan-store.ts';
 import { renderScanReport } from './render-report.ts';
-import { evidenceLine, topFindings } from './report-format.ts';
+import { evidenceLine, inLanguages, topFindings } from './report-format.ts';
 import { buildReportModel, reportFindings } from './report-model.ts';
 
 export interface DemoSummary {
@@ -38,8 +38,9 @@ export async function renderDemoSummary(store: ScanStore, scanId: string, dir: s
   const best = await topFindings(model, () => reportFindings(store, scanId), top);
   const s = model.stats.bySeverity;
   const lines = [
-    `▸ X-Ray grade ${model.grade} (${model.score.toFixed(1)}/100): ${model.stats.findings.toLocaleString('en')} findings in ${model.stats.items.toLocaleString('en')} items `
+    `▸ X-Ray grade ${model.grade} (${model.score.toFixed(1)}/100): ${model.stats.findings.toLocaleString('en')} findings in ${model.stats.items.toLocaleString('en')} items${inLanguages(model)} `
       + `(${s.critical} critical, ${s.warning} warning, ${s.info} info)`,
+    ...model.scan.notes.map((note) => `  Note: ${note}`),
     ...best.map((f) => `  ${f.severity.toUpperCase().padEnd(8)} ${f.category}: ${f.itemPath ?? f.itemId ?? ''}\n           ${evidenceLine(f, 110)}`),
     `▸ Reports: ${htmlPath}`,
     `           ${jsonPath}`,

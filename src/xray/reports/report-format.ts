@@ -47,3 +47,8 @@ export function evidenceLine(f: ReportFinding, max = 160): string {
   const line = parts.join(' ');
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
+
+/** " in en, de-DE": which language versions the audit read (nothing for a CMS without languages). */
+export function inLanguages(m: ReportModel): string {
+  return m.stats.languages.length === 0 ? '' : ` in ${m.stats.languages.join(', ')}`;
+}

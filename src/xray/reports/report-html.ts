@@ -1,5 +1,5 @@
 import type { ReportModel, ReportFinding } from './report-model.ts';
-import { evidenceLine, topFindings, type ReportRenderer } from './report-format.ts';
+import { evidenceLine, inLanguages, topFindings, type ReportRenderer } from './report-format.ts';
 import { categoryBars, esc, gradeBadge, severityBar, STYLE, trendChart } from './html-parts.ts';
 
 const TOP = 50;
@@ -16,10 +16,11 @@ function summary(m: ReportModel): string {
   const s = m.stats;
   return `<header>${gradeBadge(m.grade, m.score)}<div><h1>X-Ray report: ${esc(m.scan.adapter)}</h1>`
     + `<div class="meta">Scan <code>${esc(m.scan.id)}</code> of ${esc(m.scan.root ?? 'the adapter root')} · finished ${esc(m.scan.finishedAt ?? 'not yet')}</div>`
-    + `<div class="meta" id="totals" data-items="${s.items}" data-findings="${s.findings}">${s.items.toLocaleString('en')} items · `
+    + `<div class="meta" id="totals" data-items="${s.items}" data-findings="${s.findings}">${s.items.toLocaleString('en')} items${esc(inLanguages(m))} · `
     + `${s.findings.toLocaleString('en')} open findings · ${s.accepted.toLocaleString('en')} accepted</div>`
     + (m.capped ? '<div class="warn">Score held at 89: critical findings are open.</div>' : '')
     + (m.scan.warning ? `<div class="warn">${esc(m.scan.warning)}</div>` : '')
+    + m.scan.notes.map((note) => `<div class="warn note">Note: ${esc(note)}</div>`).join('')
     + '</div></header>';
 }
 

@@ -1,5 +1,5 @@
 import type { ReportModel } from './report-model.ts';
-import { evidenceLine, topFindings, type ReportRenderer } from './report-format.ts';
+import { evidenceLine, inLanguages, topFindings, type ReportRenderer } from './report-format.ts';
 
 const TOP = 25;
 
@@ -14,10 +14,11 @@ function header(m: ReportModel): string[] {
     '',
     `**Grade ${m.grade}** · score ${m.score.toFixed(1)} / 100${m.capped ? ' (held at 89: critical findings are open)' : ''}`,
     '',
-    `Scan \`${m.scan.id}\` of ${mdText(m.scan.root ?? 'the adapter root')} · ${m.stats.items.toLocaleString('en')} items · `
+    `Scan \`${m.scan.id}\` of ${mdText(m.scan.root ?? 'the adapter root')} · ${m.stats.items.toLocaleString('en')} items${inLanguages(m)} · `
       + `${m.stats.findings.toLocaleString('en')} open findings (${m.stats.bySeverity.critical} critical, ${m.stats.bySeverity.warning} warning, `
       + `${m.stats.bySeverity.info} info) · ${m.stats.accepted} accepted · finished ${m.scan.finishedAt ?? 'not yet'}`,
     ...(m.scan.warning ? ['', `> ${mdText(m.scan.warning)}`] : []),
+    ...m.scan.notes.flatMap((note) => ['', `> Note: ${mdText(note)}`]),
     '',
   ];
 }
@@ -60,3 +61,4 @@ export const markdownReport: ReportRenderer = {
     await write(lines.join('\n'));
   },
 };
+

@@ -7,6 +7,7 @@ import { computeScanScore, coverageOf, readAnalysisRecord, type AnalysisRecord }
 import type { Recommendation } from '../analysis/recommendations.ts';
 import type { Grade } from '../analysis/scoring.ts';
 import { readTrend, type TrendPoint } from '../analysis/trends.ts';
+import { readScanInputs } from '../analysis/scan-inputs.ts';
 
 /**
  * The report of one analyzed scan (docs/xray.md "Report JSON schema"):
@@ -53,6 +54,8 @@ export interface ReportModel {
   generatedAt: string;
   scan: {
     id: string; adapter: string; root: string | null; status: string; truncated: boolean; warning: string | null;
+    /** What the adapter said about the scan's scope that the findings cannot show (e.g. languages left out). */
+    notes: string[];
     startedAt: string | null; finishedAt: string | null;
   };
   score: number;
@@ -62,6 +65,8 @@ export interface ReportModel {
   formulaVersion: string;
   stats: {
     items: number;
+    /** Languages the items were read in; empty for a CMS without languages. */
+    languages: string[];
     findings: number;
     accepted: number;
     bySeverity: Record<FindingSeverity, number>;
@@ -123,9 +128,10 @@ export async function buildReportModel(store: ScanStore, scanId: string, now = D
   return {
     $schema: REPORT_SCHEMA,
     generatedAt: new Date(now).toISOString(),
-    scan: { id: scan.id, adapter: scan.adapter, root: scan.root, status: scan.status, truncated: scan.truncated, warning: scan.warning, startedAt: iso(scan.startedAt), finishedAt: iso(scan.finishedAt) },
+    scan: { id: scan.id, adapter: scan.adapter, root: scan.root, status: scan.status, truncated: scan.truncated, warning: scan.warning,
+      notes: (await readScanInputs(store, scanId)).notes, startedAt: iso(scan.startedAt), finishedAt: iso(scan.finishedAt) },
     score: score.score, grade: score.grade, capped: score.capped, formulaVersion: score.formulaVersion,
-    stats: { items: record.items, findings: score.open, accepted: score.accepted, bySeverity, analysisMs: record.durationMs, analyzers: record.runs, profile: record.profile },
+    stats: { items: record.items, languages: record.languages, findings: score.open, accepted: score.accepted, bySeverity, analysisMs: record.durationMs, analyzers: record.runs, profile: record.profile },
     coverage: { supported: coverage.supported, unsupported: Object.entries(coverage.unsupported).map(([category, reason]) => ({ category, reason: reason ?? '' })) },
     categories,
     recommendations: score.recommendations,

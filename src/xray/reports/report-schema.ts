@@ -30,6 +30,8 @@ export const reportJsonSchema = z.object({
   generatedAt: z.string(),
   scan: z.object({
     id: z.string(), adapter: z.string(), root: z.string().nullable(), status: z.string(), truncated: z.boolean(), warning: z.string().nullable(),
+    /** What the adapter said about the scan's scope that the findings cannot show (e.g. languages left out). */
+    notes: z.array(z.string()),
     startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
   }),
   score: z.number().min(0).max(100),
@@ -38,6 +40,8 @@ export const reportJsonSchema = z.object({
   formulaVersion: z.string(),
   stats: z.object({
     items: z.number(), findings: z.number(), accepted: z.number(),
+    /** Languages the items were read in; empty for a CMS without languages. */
+    languages: z.array(z.string()),
     bySeverity: z.object({ critical: z.number(), warning: z.number(), info: z.number() }),
     analysisMs: z.number(),
     analyzers: z.array(z.object({ id: z.string(), version: z.string(), category: z.string(), status: z.enum(['ok', 'skipped', 'failed']), reason: z.string().optional(), findings: z.number(), ms: z.number(), metrics: z.record(z.string(), z.number()) })),

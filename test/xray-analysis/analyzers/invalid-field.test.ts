@@ -4,7 +4,7 @@ import { braced, brief, gid, templateItems, tinyScan } from '../test-support/tin
 
 const PAGE_T = gid(100);
 
-void test('invalid-field: malformed dates, link XML and GUIDs, empty required fields, invalid names', async () => {
+void test('invalid-field: malformed dates, link XML and GUIDs, empty required fields (not in a language the item has no version in), invalid names', async () => {
   const fields = [{ name: 'Published', type: 'Date' }, { name: 'Starts', type: 'Datetime' }, { name: 'Link', type: 'General Link' },
     { name: 'Photo', type: 'Image' }, { name: 'Author', type: 'Droplink' }, { name: 'Related', type: 'Multilist' }, { name: 'Title', type: 'Single-Line Text', required: true }];
   const valid = { Published: '20240101', Starts: '20240101T100000Z', Link: `<link linktype="internal" id="${braced(gid(1))}" text="a &amp; b" />`,
@@ -15,6 +15,9 @@ void test('invalid-field: malformed dates, link XML and GUIDs, empty required fi
     { id: gid(502), path: '/sitecore/content/Broken', templateId: PAGE_T, fields: {
       Published: '31/12/2023', Starts: '20241345T250000Z', Link: `<link linktype="internal" id="${braced(gid(1))}"`, Photo: '<image mediaid="{x}" alt="a />',
       Author: '{6C2F7E1A-0B5D-4E3A-9F1C-2B8D4E6A7C9}', Related: `${braced(gid(3))}|not-a-guid`, Title: '', '__Updated': '2024-06-11T10:00:00' } },
+    // No version in en (SSC answers it with ItemVersion "0" and empty fields): nothing was left empty there.
+    { id: gid(506), path: '/sitecore/content/Karriere', templateId: PAGE_T, language: 'en', version: 0, fields: { Title: '' } },
+    { id: gid(506), path: '/sitecore/content/Karriere', templateId: PAGE_T, language: 'de-DE', version: 1, fields: { ...valid, Title: 'Karriere' } },
     { id: gid(503), path: '/sitecore/content/Summer Sale?', templateId: PAGE_T, fields: valid },
     { id: gid(504), path: '/sitecore/content/.hidden', templateId: PAGE_T, fields: valid },
     // Outside content: names and values are not checked.

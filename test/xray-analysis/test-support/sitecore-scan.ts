@@ -32,6 +32,8 @@ export interface RigOptions extends SitecoreSimulatorOptions {
   /** Another source for the adapter (the XM Cloud one); default: the sitecore-xp client's. */
   source?(sim: SitecoreSimulator, kit: TestKit): XraySource;
   adapter?: string;
+  /** Extra keys of the sitecore-xp adapter's config (e.g. xrayLanguages). */
+  xp?: Record<string, unknown>;
   /** Extra resilience settings for the adapter's HTTP client (Edge: ratePerSecond 80). */
   resilience?: Parameters<typeof createTestKit>[0]['resilience'];
 }
@@ -42,12 +44,12 @@ export interface RigOptions extends SitecoreSimulatorOptions {
  * "now" (so stale content is measured as the ground truth measures it).
  */
 export async function sitecoreRig(options: RigOptions = {}): Promise<SitecoreRig> {
-  const { config, source: makeSource, adapter = 'xp', resilience, ...simOptions } = options;
+  const { config, source: makeSource, adapter = 'xp', resilience, xp, ...simOptions } = options;
   const sim = await startSitecoreSimulator({ items: 2000, seed: 1, ...simOptions });
   const clock = fixedClock(Date.parse(sim.groundTruth().now));
   const temp = await openTempStore(clock);
   const testKit = createTestKit({ name: adapter, baseUrl: sim.url, resilience: { timeoutMs: 20_000, deadlineMs: 60_000, ...resilience } });
-  const xpConfig = sitecoreXpConfigSchema.parse({ url: sim.url, credentials: { domain: 'sitecore', username: 'admin', password: 'b' } });
+  const xpConfig = sitecoreXpConfigSchema.parse({ url: sim.url, credentials: { domain: 'sitecore', username: 'admin', password: 'b' }, ...xp });
   const client = createSitecoreXpClient(xpConfig, testKit.kit, { xrayPageSize: 200 });
   const source = makeSource ? makeSource(sim, testKit) : client.xray;
   if (!source) throw new Error('no X-Ray source');

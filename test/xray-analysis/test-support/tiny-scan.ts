@@ -24,6 +24,8 @@ export interface TinyItem {
   path: string;
   templateId?: string;
   language?: string;
+  /** The language version; 0 = the item has no version in `language`. */
+  version?: number;
   fields?: Record<string, string>;
   /** Default: whether another item of the fixture lies below it. */
   hasChildren?: boolean;
@@ -60,7 +62,7 @@ function toXray(all: readonly TinyItem[], item: TinyItem): XrayItem {
   const x: XrayItem = {
     id: item.id, path: item.path, name: item.path.slice(item.path.lastIndexOf('/') + 1), hasChildren: item.hasChildren ?? below,
     fields: item.fields ?? {}, language: item.language ?? 'en', ...(item.templateId ? { templateId: item.templateId } : {}),
-    ...(parent ? { parentId: parent.id } : {}),
+    ...(parent ? { parentId: parent.id } : {}), ...(item.version === undefined ? {} : { version: item.version }),
   };
   return withXrayReferences(x);
 }

@@ -18,7 +18,7 @@ const options = z.strictObject({
  */
 export const invalidField = defineAnalyzer({
   id: 'invalid-field',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Invalid field values and names',
   category: 'invalid-field',
   severity: 'warning',
@@ -45,6 +45,8 @@ export const invalidField = defineAnalyzer({
         }
         for (const issue of model.fieldIssues(item)) {
           if (ignore.has(issue.kind)) continue;
+          // Version 0: the item has no version in this language (SSC still answers it), so nothing was left empty.
+          if (issue.kind === 'required-empty' && item.version === 0) continue;
           yield {
             rule: issue.kind, itemId: item.id, itemPath: item.path, language: item.language,
             message: `${issue.field}: ${issue.detail}.`,
