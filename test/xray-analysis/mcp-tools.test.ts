@@ -51,8 +51,11 @@ void describe('xray_report, xray_compare, xray_graph, xray_health', () => {
 
   void test('xray_report pages through every finding within the response budget, summary first', async () => {
     const firstPage = structured(await conn.call('xray_report', { scanId: second, limit: 200 }));
-    const summary = firstPage['summary'] as { grade: string; stats: { findings: number } } | undefined;
+    const summary = firstPage['summary'] as { grade: string; stats: { findings: number; languages: string[] }; notes: string[] } | undefined;
     assert.ok(summary && /^[A-F]$/.test(summary.grade));
+    // The adapter reads en only, and the agent is told what that leaves out.
+    assert.deepEqual(summary.stats.languages, ['en']);
+    assert.match(summary.notes.join(' '), /^This scan reads en; the instance also has de-DE\./);
     assert.equal(firstPage['truncated'], true, 'a 2,000-token budget cannot hold 200 findings');
     assert.ok(JSON.stringify(firstPage).length <= 2000 * 4);
     const seen = findingsOf(firstPage).map((f) => f.fingerprint);

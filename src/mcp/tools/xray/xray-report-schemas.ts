@@ -25,7 +25,11 @@ export const reportSummarySchema = z.object({
   grade: z.enum(['A', 'B', 'C', 'D', 'F']),
   score: z.number(),
   capped: z.boolean(),
-  stats: z.object({ items: z.number(), findings: z.number(), accepted: z.number(), bySeverity: z.record(z.string(), z.number()) }),
+  stats: z.object({
+    items: z.number(), findings: z.number(), accepted: z.number(), bySeverity: z.record(z.string(), z.number()),
+    languages: z.array(z.string()).describe('Languages the items were read in; empty for a CMS without languages'),
+  }),
+  notes: z.array(z.string()).describe('What the scan could not see by its scope, e.g. languages it left out: say so when you report on it'),
   categories: z.array(z.object({ category: z.string(), covered: z.boolean(), score: z.number().nullable(), findings: z.number(), reason: z.string().optional() })),
   recommendations: z.array(z.object({ rank: z.number(), title: z.string(), hint: z.string(), findings: z.number(), affectedItems: z.number(), impact: z.number(), effort: z.string() })),
 });

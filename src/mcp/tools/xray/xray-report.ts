@@ -22,7 +22,8 @@ const schema = z.strictObject({
 export function reportSummary(m: ReportModel): z.infer<typeof reportOutput>['summary'] {
   return {
     grade: m.grade, score: m.score, capped: m.capped,
-    stats: { items: m.stats.items, findings: m.stats.findings, accepted: m.stats.accepted, bySeverity: m.stats.bySeverity },
+    stats: { items: m.stats.items, findings: m.stats.findings, accepted: m.stats.accepted, bySeverity: m.stats.bySeverity, languages: m.stats.languages },
+    notes: m.scan.notes,
     categories: m.categories.map((c) => ({ category: c.category, covered: c.covered, score: c.score, findings: c.findings, ...(c.reason ? { reason: c.reason } : {}) })),
     recommendations: m.recommendations.slice(0, 5).map((r) => ({ rank: r.rank, title: r.title, hint: r.hint, findings: r.findings, affectedItems: r.affectedItems, impact: r.impact, effort: r.effort })),
   };
