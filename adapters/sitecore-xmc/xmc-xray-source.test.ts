@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CrawlTask, XrayItem, XraySource } from '../../src/adapter-kit/index.ts';
+import { ConduitError, type CrawlTask, type XrayItem, type XraySource } from '../../src/adapter-kit/index.ts';
 import { FIXTURE } from '../sitecore/simulator/edge/test-support/edge-fixture-source.ts';
 import { startXmcHarness, type XmcHarness } from './test-support/xmc-harness.ts';
 import { XMC_XRAY_CATEGORIES, XMC_XRAY_UNSUPPORTED } from './xmc-xray-source.ts';
@@ -77,5 +77,15 @@ void describe('sitecore-xmc X-Ray source', () => {
     assert.ok(xray);
     await assert.rejects(xray.rootTasks('/sitecore/templates'), /not on Experience Edge/);
     await assert.rejects(xray.crawl({ key: 'x', cursor: '{"k":"bogus"}', depth: 0 }), /did not write/);
+  });
+
+  void test('a scan of other languages than the adapter\'s is refused, not quietly scanned in one', async () => {
+    const xray = h.client.xray;
+    assert.ok(xray);
+    for (const languages of ['all', ['de-DE'], ['en', 'de-DE']] as const) {
+      await assert.rejects(xray.rootTasks(undefined, undefined, { languages: languages === 'all' ? languages : [...languages] }),
+        (e: unknown) => e instanceof ConduitError && e.code === 'TOOL_INVALID_ARGS' && /scans one language, en/.test(e.message));
+    }
+    assert.equal((await xray.rootTasks(undefined, undefined, { languages: ['EN'] })).length, 1);
   });
 });

@@ -71,7 +71,8 @@ export function createXmcXraySource(ctx: XmcContext): XraySource {
     supportedCategories: XMC_XRAY_CATEGORIES,
     unsupportedCategories: XMC_XRAY_UNSUPPORTED,
     profile: sitecoreXrayProfile,
-    async rootTasks(root, signal) {
+    async rootTasks(root, signal, scope) {
+      refuseOtherLanguages(scope?.languages, language, ctx.name);
       const ref = root === undefined ? { path: ctx.config.rootPath } : normalizeGuid(root) === null ? { path: root } : { id: root };
       const id = await ctx.resolveId(ref, language, signal);
       if (id === null) throw notOnEdge(ref, 'X-Ray root', ctx.name);
@@ -96,4 +97,16 @@ export function createXmcXraySource(ctx: XmcContext): XraySource {
       return { items, next, requests: 1 };
     },
   };
+}
+
+/**
+ * An Edge scan reads the adapter's language: Edge lists an item only in the languages it is published in, so
+ * several languages would be several trees, which this source does not merge (yet). Asking for others is refused
+ * rather than quietly scanning one.
+ */
+function refuseOtherLanguages(requested: 'all' | readonly string[] | undefined, language: string, adapter: string): void {
+  if (requested === undefined || (requested !== 'all' && requested.length === 1 && requested[0]?.toLowerCase() === language.toLowerCase())) return;
+  throw new ConduitError('TOOL_INVALID_ARGS', `Adapter "${adapter}" (sitecore-xmc) scans one language, ${language}; it cannot scan ${requested === 'all' ? 'all languages' : requested.join(', ')}.`, {
+    hint: `Leave languages out, or set adapters.${adapter}.language to the language to scan and start one scan per language.`,
+  });
 }

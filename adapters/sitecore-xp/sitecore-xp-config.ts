@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scanLanguagesSchema } from '../../src/adapter-kit/index.ts';
 
 /**
  * The `adapters.<name>` block for `type: sitecore-xp`. Strict, so a misspelt
@@ -23,7 +24,7 @@ export const sitecoreXpConfigSchema = z.strictObject({
    * Languages X-Ray reads: a list of language names (as under /sitecore/system/Languages), or "all". Each one
    * after the first costs one more request per crawled page. Default: \`language\` alone.
    */
-  xrayLanguages: z.union([z.literal('all'), z.array(z.string().regex(/^[\w-]+$/, 'a language name such as en or de-DE')).min(1)]).optional(),
+  xrayLanguages: scanLanguagesSchema.optional(),
   /** Default parent for listings and default X-Ray root. */
   rootPath: z.string().regex(/^\/sitecore(\/|$)/, 'rootPath must start with /sitecore').default('/sitecore/content'),
   resilience: z.unknown().optional(),

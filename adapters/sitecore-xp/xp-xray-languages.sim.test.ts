@@ -90,7 +90,7 @@ void test('scope notes: a scan that leaves registered languages out says so for 
   };
   const [note, ...more] = await notesOf({});
   assert.equal(more.length, 0);
-  assert.match(note ?? '', /^This scan reads en; the instance also has de-DE\. .* Set adapters\.xp\.xrayLanguages: all to audit every language\.$/);
+  assert.match(note ?? '', /^This scan reads en; the instance also has de-DE\. .* To audit every language, set adapters\.xp\.xrayLanguages: all, or scan with languages "all"\.$/);
   assert.match(String(await notesOf({ xrayLanguages: ['de-DE'] })), /reads de-DE; the instance also has en\./);
   assert.deepEqual(await notesOf({ xrayLanguages: 'all' }), []);
   assert.deepEqual(await notesOf({}, true), []);

@@ -11,15 +11,24 @@ import type { XpContext } from './xp-context.ts';
  * it. Without the setting a scan reads the adapter's `language` alone, as before: on a multilingual site that
  * misses links in the other languages, and calls datasources and renderings used only there unused.
  */
+/** What a scan asks for: a list of language names, or every registered language. */
+export type LanguageSetting = 'all' | readonly string[];
+
 export interface XrayLanguages {
-  /** The languages a scan created now reads, its first language first. */
-  forScan(signal?: AbortSignal): Promise<string[]>;
+  /**
+   * The languages a scan created now reads, its first language first: `requested` (the scan's own argument)
+   * or else the adapter's xrayLanguages or else its language.
+   */
+  forScan(requested: LanguageSetting | undefined, signal?: AbortSignal): Promise<string[]>;
   /** A note for the report when the instance has languages the scan leaves out. */
-  scopeNotes(signal?: AbortSignal): Promise<string[]>;
+  scopeNotes(requested: LanguageSetting | undefined, signal?: AbortSignal): Promise<string[]>;
 }
 
 /** Registered languages are read once per scan start (rootTasks, then scopeNotes), not once per call. */
 const REGISTERED_TTL_MS = 30_000;
+
+/** The setting in force and how to name it in an error: a scan argument is the caller's mistake, a config key the operator's. */
+interface Setting { value: LanguageSetting | undefined; label: string; code: 'TOOL_INVALID_ARGS' | 'CFG_INVALID_VALUE' }
 
 export function xrayLanguages(ctx: XpContext): XrayLanguages {
   let registered: { at: number; value: Promise<string[] | null> } | undefined;
@@ -31,44 +40,50 @@ export function xrayLanguages(ctx: XpContext): XrayLanguages {
     }
     return registered.value;
   };
+  const settingOf = (requested: LanguageSetting | undefined): Setting => (requested !== undefined
+    ? { value: requested, label: 'the scan\'s languages', code: 'TOOL_INVALID_ARGS' }
+    : { value: ctx.config.xrayLanguages, label: `adapters.${ctx.adapter}.xrayLanguages`, code: 'CFG_INVALID_VALUE' });
   return {
-    forScan: async (signal) => (ctx.config.xrayLanguages === undefined ? [ctx.config.language] : resolveScanLanguages(ctx, await read(signal))),
-    async scopeNotes(signal) {
+    async forScan(requested, signal) {
+      const setting = settingOf(requested);
+      return setting.value === undefined ? [ctx.config.language] : resolveScanLanguages(ctx, setting, await read(signal));
+    },
+    async scopeNotes(requested, signal) {
       const all = await read(signal);
       if (all === null) return [];
-      const scanned = ctx.config.xrayLanguages === undefined ? [ctx.config.language] : resolveScanLanguages(ctx, all);
+      const setting = settingOf(requested);
+      const scanned = setting.value === undefined ? [ctx.config.language] : resolveScanLanguages(ctx, setting, all);
       const left = all.filter((name) => !scanned.some((s) => s.toLowerCase() === name.toLowerCase()));
       if (left.length === 0) return [];
       return [`This scan reads ${scanned.join(', ')}; the instance also has ${left.join(', ')}. Links, datasources and renderings `
         + 'used only in those languages are not seen: a broken link there is not reported, and an item used only there can show as '
-        + `an orphan or unused. Set adapters.${ctx.adapter}.xrayLanguages: all to audit every language.`];
+        + `an orphan or unused. To audit every language, set adapters.${ctx.adapter}.xrayLanguages: all, or scan with languages "all".`];
     },
   };
 }
 
-function resolveScanLanguages(ctx: XpContext, registered: string[] | null): string[] {
-  const setting = ctx.config.xrayLanguages;
+function resolveScanLanguages(ctx: XpContext, setting: Setting, registered: string[] | null): string[] {
   const primary = ctx.config.language;
-  if (setting === undefined) return [primary];
-  const settingPath = `adapters.${ctx.adapter}.xrayLanguages`;
-  if (setting === 'all') {
+  const { value, label, code } = setting;
+  if (value === undefined) return [primary];
+  if (value === 'all') {
     if (registered === null) {
-      throw new ConduitError('CFG_INVALID_VALUE', `${settingPath} is "all", but the account cannot read the languages under /sitecore/system/Languages.`, {
-        hint: `List the languages instead (${settingPath}: [en, de-DE]), or give the account read access to /sitecore/system/Languages.`,
+      throw new ConduitError(code, `${label} is "all", but the account cannot read the languages under /sitecore/system/Languages.`, {
+        hint: 'List the languages instead (such as [en, de-DE]), or give the account read access to /sitecore/system/Languages.',
       });
     }
     return unique([primary, ...[...registered].sort((a, b) => a.localeCompare(b))]);
   }
-  if (registered === null) return unique(setting);
+  if (registered === null) return unique(value);
   const byKey = new Map(registered.map((name) => [name.toLowerCase(), name]));
-  const unknown = setting.filter((name) => !byKey.has(name.toLowerCase()));
+  const unknown = value.filter((name) => !byKey.has(name.toLowerCase()));
   if (unknown.length > 0) {
-    throw new ConduitError('CFG_INVALID_VALUE',
-      `${settingPath}: ${unknown.map(quoted).join(', ')} ${unknown.length === 1 ? 'is not a language' : 'are not languages'} registered on this instance `
+    throw new ConduitError(code,
+      `${label}: ${unknown.map(quoted).join(', ')} ${unknown.length === 1 ? 'is not a language' : 'are not languages'} registered on this instance `
       + `(registered: ${registered.join(', ') || 'none'}).`,
-      { hint: `Use the language item names under /sitecore/system/Languages (such as de-DE, not de), or "all".` });
+      { hint: 'Use the language item names under /sitecore/system/Languages (such as de-DE, not de), or "all".' });
   }
-  return unique(setting.map((name) => byKey.get(name.toLowerCase()) ?? name));
+  return unique(value.map((name) => byKey.get(name.toLowerCase()) ?? name));
 }
 
 /** Language item names under /sitecore/system/Languages; null when the account cannot read the folder. */

@@ -130,7 +130,7 @@ export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SI
     supportedCategories: XP_XRAY_CATEGORIES,
     profile: sitecoreXrayProfile,
     probeTargets: (targets, signal) => probeXpTargets(ctx, targets, signal),
-    async rootTasks(root, signal) {
+    async rootTasks(root, signal, scope) {
       const ref = root === undefined || root === '' ? { path: ctx.config.rootPath } : root.startsWith('/') ? { path: root } : { id: root };
       const id = await resolveId(ctx, ref, signal);
       if (ref.id !== undefined) {
@@ -138,11 +138,11 @@ export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SI
         const item = await ctx.api.getItemById(id, { database: ctx.config.database, language: ctx.config.language, fields: ['ItemID'] }, signal);
         if (!item) throw new ConduitError('ADP_NOT_FOUND', `Adapter "${ctx.adapter}": the X-Ray root ${root} does not exist or is not readable.`);
       }
-      const read = await languages.forScan(signal);
+      const read = await languages.forScan(scope?.languages, signal);
       // The adapter's language alone is what a cursor without languages means (and meant before they existed).
       return [itemTask(id, 0, read.length === 1 && read[0] === ctx.config.language ? undefined : read)];
     },
-    scopeNotes: (_root, signal) => languages.scopeNotes(signal),
+    scopeNotes: (_root, signal, scope) => languages.scopeNotes(scope?.languages, signal),
     async crawl(task, signal) {
       const cursor = parseTaskCursor(task.cursor);
       return cursor.kind === 'item'

@@ -8,3 +8,4 @@ export type * from './xray-source-types.ts';
 export type * from './xray-profile-types.ts';
 export type * from './adapter-types.ts';
 export { capabilitiesOf } from './adapter-types.ts';
+export { scanLanguagesSchema, parseLanguagesFlag } from './scan-scope.ts';

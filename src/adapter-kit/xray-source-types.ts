@@ -60,16 +60,22 @@ export type XrayCategory =
   | 'deep-nesting' | 'too-many-children' | 'large-media' | 'stale-content' | 'circular-reference'
   | 'empty-container' | 'invalid-field';
 
+/** What a scan asks of its source besides the root, fixed when the scan is created and stored with it. */
+export interface ScanScope {
+  /** Language versions to read: names, or every language the CMS has. A source that cannot honour it refuses the scan. */
+  languages?: 'all' | string[];
+}
+
 export interface XraySource {
   /** Categories this source gives enough data for; the report says which it cannot see. */
   readonly supportedCategories: readonly XrayCategory[];
   /** The first task(s) of a scan rooted at `root` (a path or id; the adapter's default root when absent). */
-  rootTasks(root: string | undefined, signal?: AbortSignal): Promise<CrawlTask[]>;
+  rootTasks(root: string | undefined, signal?: AbortSignal, scope?: ScanScope): Promise<CrawlTask[]>;
   /**
    * What the report should say about a scan just created at `root` that its findings cannot show, such as
    * languages it leaves out. Best effort: the engine records none when this fails.
    */
-  scopeNotes?(root: string | undefined, signal?: AbortSignal): Promise<string[]>;
+  scopeNotes?(root: string | undefined, signal?: AbortSignal, scope?: ScanScope): Promise<string[]>;
   /** Fetches one page of work. Must be safe to call again for the same task after a crash. */
   crawl(task: CrawlTask, signal?: AbortSignal): Promise<CrawlPage>;
   /** Full fields (tier 2) for items an analyzer declared it needs. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { XraySource } from '../adapter-kit/xray-source-types.ts';
+import type { ScanScope, XraySource } from '../adapter-kit/xray-source-types.ts';
 import { ConduitError, hasCode } from '../core/conduit-error.ts';
 import type { Clock, Logger } from '../core/ports.ts';
 import { requireScan, type ScanStore } from '../store/scan-store.ts';
@@ -21,6 +21,8 @@ export interface StartScanInput {
   maxItems?: number;
   /** Lease per task for this scan's workers (default 30 s); stored with the scan so every worker uses it. */
   leaseMs?: number;
+  /** Language versions to read (default: the adapter's own setting); stored with the scan. */
+  languages?: 'all' | string[];
 }
 
 /** The adapter's X-Ray source and its bulkhead size (concurrent requests it allows). */
@@ -183,8 +185,9 @@ class XrayScanService implements ScanService {
     if (this.stopping.signal.aborted) throw new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new scans.');
     const { source } = this.deps.source(input.adapter);
     const store = await this.deps.store();
-    const options = { ...(input.maxItems !== undefined ? { maxItems: input.maxItems } : {}), ...(input.leaseMs !== undefined ? { leaseMs: input.leaseMs } : {}) };
-    const roots = await source.rootTasks(input.root, this.stopping.signal).then((tasks) => ({ tasks }), (error: unknown) => ({ error }));
+    const scope: ScanScope = input.languages === undefined ? {} : { languages: input.languages };
+    const options = { ...(input.maxItems !== undefined ? { maxItems: input.maxItems } : {}), ...(input.leaseMs !== undefined ? { leaseMs: input.leaseMs } : {}), ...scope };
+    const roots = await source.rootTasks(input.root, this.stopping.signal, scope).then((tasks) => ({ tasks }), (error: unknown) => ({ error }));
     // A root the caller spelled wrong is the caller's error alone: no scan is recorded for it.
     if ('error' in roots && hasCode(roots.error, 'TOOL_INVALID_ARGS')) throw roots.error;
     const scan = await store.createScan({ adapter: input.adapter, ...(input.root !== undefined ? { root: input.root } : {}), options });
@@ -199,15 +202,15 @@ class XrayScanService implements ScanService {
     await store.appendEvent(scan.id, 'created', { adapter: input.adapter, root: input.root ?? null, options });
     // What this source can see, for the report (read by the analysis as the `xray.coverage` event).
     await store.appendEvent(scan.id, COVERAGE_EVENT, { supported: [...source.supportedCategories], unsupported: { ...source.unsupportedCategories } });
-    const notes = await this.scopeNotes(source, input.root);
+    const notes = await this.scopeNotes(source, input.root, scope);
     if (notes.length > 0) await store.appendEvent(scan.id, SCOPE_NOTES_EVENT, { notes });
     this.logger.info({ scanId: scan.id, adapter: input.adapter, root: input.root }, 'X-Ray scan created');
     return running;
   }
 
-  private async scopeNotes(source: XraySource, root: string | undefined): Promise<string[]> {
+  private async scopeNotes(source: XraySource, root: string | undefined, scope: ScanScope): Promise<string[]> {
     try {
-      return (await source.scopeNotes?.(root, this.stopping.signal)) ?? [];
+      return (await source.scopeNotes?.(root, this.stopping.signal, scope)) ?? [];
     } catch (error) {
       // A note is a courtesy: the scan goes on without it.
       this.logger.warn({ err: error }, 'X-Ray could not work out the scan scope notes');
@@ -218,7 +221,7 @@ class XrayScanService implements ScanService {
   /** Prepares a stored scan for crawling here: root tasks if a crash lost them, status running, phase crawl. */
   private async prepare(store: ScanStore, scan: ScanRecord, source: XraySource): Promise<void> {
     const counts = await store.taskCounts(scan.id);
-    if (counts.total === 0) await store.addRootTasks(scan.id, await source.rootTasks(scan.root ?? undefined, this.stopping.signal));
+    if (counts.total === 0) await store.addRootTasks(scan.id, await source.rootTasks(scan.root ?? undefined, this.stopping.signal, scopeOf(scan)));
     if (scan.status === 'pending' || scan.phase === 'interrupted' || scan.phase === null) {
       await store.updateScanStatus(scan.id, 'running', { phase: scan.truncated ? 'truncated' : 'crawl' });
       if (scan.status === 'running') await store.appendEvent(scan.id, 'resumed', { host: hostname() });
@@ -248,6 +251,15 @@ class XrayScanService implements ScanService {
       this.workers.delete(scanId);
     }
   }
+}
+
+/** The scope a scan was created with, from its stored options. */
+function scopeOf(scan: ScanRecord): ScanScope {
+  const languages = scan.options['languages'];
+  if (languages === 'all') return { languages };
+  if (!Array.isArray(languages)) return {};
+  const names = languages.filter((l): l is string => typeof l === 'string');
+  return names.length > 0 && names.length === languages.length ? { languages: names } : {};
 }
 
 function numberOption(scan: ScanRecord, key: string): number | undefined {

@@ -8,7 +8,7 @@ import { startSitecoreSimulator, type SitecoreSimulator } from '../../adapters/s
 import { sitecoreXrayProfile } from '../../adapters/sitecore/shared/xray-profile/sitecore-xray-profile.ts';
 import type { App } from '../../src/app-types.ts';
 import { createTestKit, type TestKit } from '../../src/http/test-support/test-kit.ts';
-import { connectInMemory, structured, type Connected } from '../../src/mcp/test-support/connect-in-memory.ts';
+import { connectInMemory, structured, textOf, type Connected } from '../../src/mcp/test-support/connect-in-memory.ts';
 import { createTestApp } from '../../src/mcp/test-support/test-app.ts';
 import { analyzeScan } from '../../src/xray/analysis/run-analysis.ts';
 
@@ -129,5 +129,19 @@ void describe('xray_report, xray_compare, xray_graph, xray_health', () => {
     const body = JSON.parse(text) as { summary: { grade: string }; findings: unknown[] };
     assert.match(body.summary.grade, /^[A-F]$/);
     assert.ok(body.findings.length > 0);
+  });
+
+  // Last: the scan it adds becomes the adapter's latest, which xray_health reads above.
+  void test('xray_scan audits the languages asked for; one the instance does not have is refused before a scan is recorded', async () => {
+    const scansBefore = (await (await app.scanStore()).listScans({ limit: 100 })).entries.length;
+    const refused = await conn.call('xray_scan', { adapter: 'xp', root: '/sitecore/content', languages: ['en', 'de'] });
+    assert.equal(refused.isError, true);
+    assert.match(textOf(refused), /TOOL_INVALID_ARGS.*the scan's languages: "de" is not a language registered on this instance \(registered: en, de-DE\)/s);
+    assert.equal((await (await app.scanStore()).listScans({ limit: 100 })).entries.length, scansBefore);
+    const scan = structured(await conn.call('xray_scan', { adapter: 'xp', root: '/sitecore/content', languages: 'all', wait: true }));
+    assert.equal(scan['status'], 'completed');
+    await analyzeScan(await app.scanStore(), String(scan['scanId']), { profile: sitecoreXrayProfile });
+    const summary = structured(await conn.call('xray_report', { scanId: scan['scanId'], limit: 1 }))['summary'] as { stats: { languages: string[] }; notes: string[] };
+    assert.deepEqual({ languages: summary.stats.languages, notes: summary.notes }, { languages: ['de-DE', 'en'], notes: [] });
   });
 });

@@ -68,6 +68,22 @@ void test('xray scan --wait --max-items: exit 0, the last line is the summary, t
   assert.match(human.stdout, /warning: Truncated/);
 });
 
+void test('xray scan --languages: kept with the queued scan, so another process resumes it in the same languages; a malformed list is refused', async () => {
+  const queued = await cli(['xray', 'scan', '--adapter', 'sim', '--json', '--root', '/sitecore/content', '--languages', 'all']);
+  assert.equal(queued.code, 0, queued.stderr);
+  const scan = viewShape.parse(JSON.parse(queued.stdout));
+  const resumed = await cli(['xray', 'resume', scan.scanId, '--json']);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  const report = await cli(['xray', 'report', scan.scanId, '--format', 'json']);
+  assert.equal(report.code, 0, report.stderr);
+  const parsed = z.object({ scan: z.object({ notes: z.array(z.string()) }), stats: z.object({ languages: z.array(z.string()) }) }).loose().parse(JSON.parse(report.stdout));
+  assert.deepEqual({ languages: parsed.stats.languages, notes: parsed.scan.notes }, { languages: ['de-DE', 'en'], notes: [] });
+
+  const malformed = await cli(['xray', 'scan', '--adapter', 'sim', '--languages', 'en,,de-DE']);
+  assert.notEqual(malformed.code, 0);
+  assert.match(malformed.stderr, /CFG_INVALID_VALUE.*--languages "en,,de-DE" is not "all" or a comma-separated list of language names/s);
+});
+
 void test('a scan of an adapter that cannot be reached fails with a coded error and exit status', async () => {
   const bad = writeXrayConfig({ simUrl: 'http://127.0.0.1:9', sqlite: join(tempDir(), 'conduit.db') });
   const result = await runCli(['xray', 'scan', '--adapter', 'sim', '--wait', '-c', bad.path], { env: bad.env, timeoutMs: 60_000 });

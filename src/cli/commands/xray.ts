@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { ConduitError } from '../../core/conduit-error.ts';
+import { parseLanguagesFlag } from '../../adapter-kit/scan-scope.ts';
 import type { ScanStatus } from '../../store/scan-store-types.ts';
 import { registerXrayAnalysis } from './xray-analysis.ts';
 import { formatScanRow } from './xray-output.ts';
 import { crawlWithProgress, openCliApp, OUTAGE_FLAG, printScan, writeLine, type XrayCliFlags } from './xray-run.ts';
 
-interface ScanFlags extends XrayCliFlags { adapter: string; root?: string; maxItems?: string; wait?: boolean; leaseSeconds?: string }
+interface ScanFlags extends XrayCliFlags { adapter: string; root?: string; maxItems?: string; wait?: boolean; leaseSeconds?: string; languages?: string }
 interface ListFlags extends XrayCliFlags { status?: string; adapter?: string; limit: string; cursor?: string }
 
 const STATUSES: readonly ScanStatus[] = ['pending', 'running', 'completed', 'failed', 'cancelled'];
@@ -19,6 +20,7 @@ export function registerXray(program: Command): void {
     .requiredOption('--adapter <name>', 'the configured adapter (CMS instance) to scan')
     .option('--root <path>', 'scan below this path or id (default: the adapter\'s root)')
     .option('--max-items <n>', 'stop after about this many items (the scan is marked truncated)')
+    .option('--languages <list>', 'language versions to audit: all, or names such as en,de-DE (default: the adapter\'s xrayLanguages or language)')
     .option('--wait', 'crawl in this process and wait for the scan to end')
     .option('--lease-seconds <s>', 'lease per page for this scan\'s workers (default 30)')
     .option(...OUTAGE_FLAG))
@@ -61,12 +63,22 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   return parsed;
 }
 
+function languagesFlag(value: string | undefined): ReturnType<typeof parseLanguagesFlag> {
+  if (value === undefined) return undefined;
+  const parsed = parseLanguagesFlag(value);
+  if (!parsed) {
+    throw new ConduitError('CFG_INVALID_VALUE', `--languages "${value}" is not "all" or a comma-separated list of language names.`, { hint: 'Pass, e.g., --languages all or --languages en,de-DE.' });
+  }
+  return parsed;
+}
+
 async function scan(flags: ScanFlags): Promise<number> {
   const maxItems = positiveInt(flags.maxItems, '--max-items');
   const leaseSeconds = positiveInt(flags.leaseSeconds, '--lease-seconds');
+  const languages = languagesFlag(flags.languages);
   const input = {
     adapter: flags.adapter, ...(flags.root ? { root: flags.root } : {}), ...(maxItems ? { maxItems: Math.floor(maxItems) } : {}),
-    ...(leaseSeconds ? { leaseMs: Math.round(leaseSeconds * 1000) } : {}),
+    ...(leaseSeconds ? { leaseMs: Math.round(leaseSeconds * 1000) } : {}), ...(languages ? { languages } : {}),
   };
   const json = flags.json === true;
   const app = await openCliApp(flags, process.stdout.isTTY && !json ? 250 : 1000);

@@ -4,11 +4,14 @@ import type { ScanView } from '../../../xray/scan-view.ts';
 import type { ScanRun } from '../../../xray/scan-service.ts';
 import { defineTool, type ToolRequest } from '../../tool-kit/define-tool.ts';
 import { ARGUMENT_LIMITS, toolInput } from '../../tool-kit/tool-input.ts';
+import { scanLanguagesSchema } from '../../../adapter-kit/index.ts';
 import { progressMessage, scanViewSchema } from './xray-schemas.ts';
 
 const input = toolInput({
   root: z.string().min(1).max(ARGUMENT_LIMITS.path).optional().describe('Scan below this path or item id (default: the adapter\'s root, e.g. /sitecore/content)'),
   maxItems: z.number().int().positive().optional().describe('Stop after about this many items; the scan is then marked truncated'),
+  languages: scanLanguagesSchema.optional().describe('Language versions to audit: "all", or names such as ["en", "de-DE"] (default: the adapter\'s setting). '
+    + 'Each language after the first costs one more request per page'),
   wait: z.boolean().optional().describe('Keep this call open until the scan ends (also the case when you send a progress token)'),
 }, {});
 
@@ -23,7 +26,9 @@ export const xrayScan = defineTool({
   input,
   output: scanViewSchema.extend({ note: z.string().optional() }),
   handler: ({ app }) => (args, call) => call.run(args.adapter, async (adapter) => {
-    const { scan, run } = await app.xray.start({ adapter, ...(args.root ? { root: args.root } : {}), ...(args.maxItems ? { maxItems: args.maxItems } : {}) });
+    const { scan, run } = await app.xray.start({
+      adapter, ...(args.root ? { root: args.root } : {}), ...(args.maxItems ? { maxItems: args.maxItems } : {}), ...(args.languages ? { languages: args.languages } : {}),
+    });
     const request = call.request;
     if (!request || (!request.progress && !args.wait)) {
       return { ...scan, note: 'The scan runs in the background: poll xray_status with this scanId (it survives restarts); xray_cancel stops it.' };
