@@ -17,6 +17,10 @@ export interface CliCrawlOptions {
   ratePerSecond: number;
   root: string;
   dir: string;
+  /** `--languages` for the scan (default: the adapter's language alone). */
+  languages?: string;
+  /** How many languages that is: each page of children costs one request per language. */
+  languagesRead: number;
   /** Postgres URL (with its search_path) and schema; SQLite in `dir` otherwise. */
   postgres?: { url: string; schema: string };
 }
@@ -81,7 +85,8 @@ export async function crawlWithCli(options: CliCrawlOptions): Promise<CrawlResul
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_SSC_PASSWORD: 'b', BENCH_DATABASE_URL: options.postgres?.url ?? '' };
   delete env['DATABASE_URL'];
   delete env['CONDUIT_CONFIG'];
-  const child = spawn(process.execPath, [...(process.env.CRAWL_NODE_FLAGS ?? '').split(' ').filter(Boolean), BIN, 'xray', 'scan', '--adapter', 'bench', '--root', options.root, '--wait', '--json', '-c', config], {
+  const child = spawn(process.execPath, [...(process.env.CRAWL_NODE_FLAGS ?? '').split(' ').filter(Boolean), BIN, 'xray', 'scan', '--adapter', 'bench', '--root', options.root,
+    ...(options.languages ? ['--languages', options.languages] : []), '--wait', '--json', '-c', config], {
     env, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = child.pid ?? 0;
@@ -115,7 +120,7 @@ export async function crawlWithCli(options: CliCrawlOptions): Promise<CrawlResul
     status: summary.status, items: summary.items, references: summary.references, pages: summary.pages,
     seconds: last.elapsedMs / 1000, crawlSeconds: crawlEnd.seconds,
     itemsPerSecond: last.items / crawlEnd.seconds, requestsPerSecond: crawlEnd.requests / crawlEnd.seconds, requests: stats.total,
-    refetchedPages: Math.max(0, (stats.byRoute['children'] ?? 0) - languageReads - childrenPages),
+    refetchedPages: Math.max(0, (stats.byRoute['children'] ?? 0) - languageReads - options.languagesRead * childrenPages),
     crawlPeakRssMb: crawlEnd.rssMb, peakRssMb: peak, dbMb: await dbMb(options, sqlite),
   };
 }

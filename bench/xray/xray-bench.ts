@@ -18,6 +18,8 @@ interface Scenario { name: string; items: number; db: 'sqlite' | 'postgres'; rat
 const { values } = parseArgs({ options: {
   only: { type: 'string' }, repeat: { type: 'string', default: '3' }, 'latency-ms': { type: 'string', default: '20' },
   concurrency: { type: 'string', default: '16' }, root: { type: 'string', default: '/sitecore' },
+  // e.g. `all`: what each further language costs (the simulator has en and de-DE).
+  languages: { type: 'string' },
 } });
 const repeat = Number(values.repeat);
 const latencyMs = Number(values['latency-ms']);
@@ -49,12 +51,12 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-async function startSim(items: number): Promise<{ url: string; stop(): Promise<void> }> {
+async function startSim(items: number): Promise<{ url: string; languages: number; stop(): Promise<void> }> {
   const child = nodeScript('bench-sim.ts', { items, seed: 1, latencyMs });
-  const ready = z.object({ url: z.string(), buildMs: z.number() }).parse(JSON.parse(await firstLine(child)));
+  const ready = z.object({ url: z.string(), buildMs: z.number(), languages: z.number() }).parse(JSON.parse(await firstLine(child)));
   out(`  simulator: ${items.toLocaleString('en')} items, ${latencyMs} ms latency, built in ${(ready.buildMs / 1000).toFixed(1)} s`);
   return {
-    url: ready.url,
+    url: ready.url, languages: ready.languages,
     stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
   };
 }
@@ -65,13 +67,13 @@ async function admin(sql: string): Promise<void> {
   try { await client.query(sql); } finally { await client.end(); }
 }
 
-async function crawlOnce(s: Scenario, simUrl: string): Promise<Result> {
+async function crawlOnce(s: Scenario, simUrl: string, languagesRead: number): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'conduit-xray-bench-'));
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   if (s.db === 'postgres') await admin(`CREATE SCHEMA ${schema}`);
   try {
     return await crawlWithCli({
-      simUrl, concurrency, ratePerSecond: s.ratePerSecond ?? 0, root: values.root, dir,
+      simUrl, concurrency, ratePerSecond: s.ratePerSecond ?? 0, root: values.root, dir, ...(values.languages ? { languages: values.languages } : {}), languagesRead,
       ...(s.db === 'postgres' ? { postgres: { url: `${POSTGRES_TEST_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, schema } } : {}),
     });
   } finally {
@@ -104,7 +106,7 @@ function row(s: Scenario, runs: Result[]): string {
   return `${s.name.padEnd(28)} ${cells.join(' · ')}${runs.length > 1 ? ` (median of ${runs.length})` : ''}`;
 }
 
-out(`X-Ray crawl bench: concurrency ${concurrency}, simulator latency ${latencyMs} ms, root ${values.root}`);
+out(`X-Ray crawl bench: concurrency ${concurrency}, simulator latency ${latencyMs} ms, root ${values.root}, languages ${values.languages ?? "the adapter's"}`);
 const selected = SCENARIOS.filter((s) => values.only === undefined || s.name.includes(values.only));
 const rows: string[] = [];
 for (const items of [...new Set(selected.map((s) => s.items))]) {
@@ -113,7 +115,7 @@ for (const items of [...new Set(selected.map((s) => s.items))]) {
     for (const s of selected.filter((x) => x.items === items)) {
       const runs: Result[] = [];
       for (let i = 0; i < s.repeat; i++) {
-        const r = await crawlOnce(s, sim.url);
+        const r = await crawlOnce(s, sim.url, values.languages === 'all' ? sim.languages : values.languages?.split(',').length ?? 1);
         out(`  ${s.name} #${i + 1}: ${JSON.stringify(r)}`);
         if (r['status'] !== 'completed') throw new Error(`${s.name}: the scan ended ${String(r['status'])}`);
         runs.push(r);
