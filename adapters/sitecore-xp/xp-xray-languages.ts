@@ -2,15 +2,6 @@ import { ConduitError, hasCode, quoted } from '../../src/adapter-kit/index.ts';
 import { ITEM_IDS, normalizeGuid, TEMPLATE_IDS } from '../sitecore/shared/index.ts';
 import type { XpContext } from './xp-context.ts';
 
-/**
- * Which language versions an X-Ray scan reads (`adapters.<name>.xrayLanguages`).
- *
- * Sitecore items exist in every language; content lives in per-language versions. SSC answers a language the
- * item has no version in with `ItemVersion: "0"` and empty versioned fields. So the scan's first language gives
- * the tree and a row for every item, and each further language adds a row only where the item has a version in
- * it. Without the setting a scan reads the adapter's `language` alone, as before: on a multilingual site that
- * misses links in the other languages, and calls datasources and renderings used only there unused.
- */
 /** What a scan asks for: a list of language names, or every registered language. */
 export type LanguageSetting = 'all' | readonly string[];
 
@@ -30,6 +21,15 @@ const REGISTERED_TTL_MS = 30_000;
 /** The setting in force and how to name it in an error: a scan argument is the caller's mistake, a config key the operator's. */
 interface Setting { value: LanguageSetting | undefined; label: string; code: 'TOOL_INVALID_ARGS' | 'CFG_INVALID_VALUE' }
 
+/**
+ * Which language versions an X-Ray scan reads (`adapters.<name>.xrayLanguages`).
+ *
+ * Sitecore items exist in every language; content lives in per-language versions. SSC answers a language the
+ * item has no version in with `ItemVersion: "0"` and empty versioned fields. So the scan's first language gives
+ * the tree and a row for every item, and each further language adds a row only where the item has a version in
+ * it. Without the setting a scan reads the adapter's `language` alone, as before: on a multilingual site that
+ * misses links in the other languages, and calls datasources and renderings used only there unused.
+ */
 export function xrayLanguages(ctx: XpContext): XrayLanguages {
   let registered: { at: number; value: Promise<string[] | null> } | undefined;
   const read = (signal?: AbortSignal): Promise<string[] | null> => {
