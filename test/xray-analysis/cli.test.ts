@@ -59,3 +59,11 @@ void test('xray compare, trends and accept', async () => {
   const after = await cli(['xray', 'compare', first, second, '--json']);
   assert.equal(z.object({ totals: z.object({ new: z.number() }) }).parse(JSON.parse(after.stdout)).totals.new, 0, 'accepted findings drop out of compare');
 });
+void test('xray compare says when the two scans read different languages', async () => {
+  const multilingual = (await rig.scan('/sitecore', 'all')).scan.id;
+  const human = await cli(['xray', 'compare', second, multilingual]);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /note: the scans read different languages \(en → de-DE, en\): findings in a language only one of them read count as new or resolved/);
+  assert.doesNotMatch((await cli(['xray', 'compare', first, second])).stdout, /different languages/);
+});
+

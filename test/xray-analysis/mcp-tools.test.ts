@@ -132,7 +132,7 @@ void describe('xray_report, xray_compare, xray_graph, xray_health', () => {
   });
 
   // Last: the scan it adds becomes the adapter's latest, which xray_health reads above.
-  void test('xray_scan audits the languages asked for; one the instance does not have is refused before a scan is recorded', async () => {
+  void test('xray_scan audits the languages asked for (compare calls out the difference); one the instance does not have is refused before a scan is recorded', async () => {
     const scansBefore = (await (await app.scanStore()).listScans({ limit: 100 })).entries.length;
     const refused = await conn.call('xray_scan', { adapter: 'xp', root: '/sitecore/content', languages: ['en', 'de'] });
     assert.equal(refused.isError, true);
@@ -143,5 +143,9 @@ void describe('xray_report, xray_compare, xray_graph, xray_health', () => {
     await analyzeScan(await app.scanStore(), String(scan['scanId']), { profile: sitecoreXrayProfile });
     const summary = structured(await conn.call('xray_report', { scanId: scan['scanId'], limit: 1 }))['summary'] as { stats: { languages: string[] }; notes: string[] };
     assert.deepEqual({ languages: summary.stats.languages, notes: summary.notes }, { languages: ['de-DE', 'en'], notes: [] });
+    // Compared with an en-only scan, the difference in languages is called out.
+    const compared = structured(await conn.call('xray_compare', { baseScanId: second, headScanId: scan['scanId'] }));
+    assert.deepEqual(compared['languageChange'], { base: ['en'], head: ['de-DE', 'en'] });
+    assert.equal(structured(await conn.call('xray_compare', { baseScanId: first, headScanId: second }))['languageChange'], undefined);
   });
 });

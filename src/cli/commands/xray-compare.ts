@@ -39,5 +39,9 @@ export function formatCompare(r: CompareResult): string[] {
   lines.push(...list('New:', r.new), ...list('Resolved:', r.resolved));
   if (r.truncated) lines.push('', '(more; raise --limit or use --json)');
   for (const c of r.analyzerChanges) lines.push(`note: analyzer ${c.analyzer} changed ${c.base} → ${c.head}`);
+  if (r.languageChange) {
+    lines.push(`note: the scans read different languages (${r.languageChange.base.join(', ') || 'none recorded'} → ${r.languageChange.head.join(', ') || 'none recorded'}): `
+      + 'findings in a language only one of them read count as new or resolved');
+  }
   return lines;
 }

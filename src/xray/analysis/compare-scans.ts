@@ -25,6 +25,11 @@ export interface CompareResult {
   truncated: boolean;
   /** Analyzers whose version differs between the scans (their findings may differ for that reason). */
   analyzerChanges: Array<{ analyzer: string; base: string; head: string }>;
+  /**
+   * Set when the scans read different languages: findings in a language only one of them read show as new or
+   * resolved because of that, not because the content changed.
+   */
+  languageChange?: { base: string[]; head: string[] };
 }
 
 /** Open findings of a scan in fingerprint order (accepted ones drop out of a comparison). */
@@ -81,10 +86,11 @@ export async function compareScans(store: ScanStore, baseId: string, headId: str
   const baseVersions = new Map(baseRecord.runs.map((r) => [r.id, r.version]));
   const analyzerChanges = headRecord.runs.filter((r) => baseVersions.has(r.id) && baseVersions.get(r.id) !== r.version)
     .map((r) => ({ analyzer: r.id, base: baseVersions.get(r.id) ?? '', head: r.version }));
+  const languageChange = baseRecord.languages.join(',') === headRecord.languages.join(',') ? {} : { languageChange: { base: baseRecord.languages, head: headRecord.languages } };
   return {
     base: { scanId: baseId, score: baseScore.score, grade: baseScore.grade, findings: baseScore.open },
     head: { scanId: headId, score: headScore.score, grade: headScore.grade, findings: headScore.open },
     scoreDelta: Math.round((headScore.score - baseScore.score) * 10) / 10,
-    totals, categories, new: added, resolved: removed, truncated, analyzerChanges,
+    totals, categories, new: added, resolved: removed, truncated, analyzerChanges, ...languageChange,
   };
 }

@@ -23,7 +23,7 @@ export interface SitecoreRig {
   clock: ReturnType<typeof fixedClock>;
   service: ScanService;
   /** Scans the instance with the real engine (root /sitecore by default), which probes and analyzes at the end. */
-  scan(root?: string): Promise<ScanOutcome>;
+  scan(root?: string, languages?: 'all' | string[]): Promise<ScanOutcome>;
   close(): Promise<void>;
 }
 
@@ -62,8 +62,8 @@ export async function sitecoreRig(options: RigOptions = {}): Promise<SitecoreRig
   });
   return {
     sim, client, temp, clock, service,
-    async scan(root = '/sitecore') {
-      const { run } = await service.start({ adapter, root });
+    async scan(root = '/sitecore', languages) {
+      const { run } = await service.start({ adapter, root, ...(languages ? { languages } : {}) });
       const result = await run.done;
       const analysis = analyses.get(run.scanId);
       if (result.scan.status !== 'completed' || !analysis) throw new Error(`scan ${run.scanId} ended ${result.outcome}/${result.scan.status}: ${result.error?.message ?? ''}`);

@@ -55,6 +55,8 @@ export const compareOutput = z.object({
   resolved: z.array(findingSchema),
   truncated: z.boolean(),
   analyzerChanges: z.array(z.object({ analyzer: z.string(), base: z.string(), head: z.string() })),
+  languageChange: z.object({ base: z.array(z.string()), head: z.array(z.string()) }).optional()
+    .describe('Set when the scans read different languages: findings in a language only one read count as new or resolved'),
   note: z.string().optional(),
 });
 
