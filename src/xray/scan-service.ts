@@ -49,6 +49,11 @@ export interface ScanRun {
 export interface ScanService {
   /** Creates a scan and queues its root tasks, without crawling it here (a worker, serve or `xray resume` will). */
   create(input: StartScanInput): Promise<ScanView>;
+  /**
+   * What creating this scan would do at the CMS, without recording anything: resolve the root, check the
+   * scope (languages). Throws the error the scan would fail with; returns the notes its report would carry.
+   */
+  preflight(input: StartScanInput): Promise<{ notes: string[] }>;
   /** Creates a scan and crawls it in this process, in the background. */
   start(input: StartScanInput): Promise<{ scan: ScanView; run: ScanRun }>;
   /** Crawls (resumes, joins) an existing scan in this process; the run already going for it, if any. */
@@ -97,6 +102,13 @@ class XrayScanService implements ScanService {
 
   async create(input: StartScanInput): Promise<ScanView> {
     return scanView(await this.createScan(input));
+  }
+
+  async preflight(input: StartScanInput): Promise<{ notes: string[] }> {
+    const { source } = this.deps.source(input.adapter);
+    const scope = scopeOfInput(input);
+    await source.rootTasks(input.root, this.stopping.signal, scope);
+    return { notes: await this.scopeNotes(source, input.root, scope) };
   }
 
   async start(input: StartScanInput): Promise<{ scan: ScanView; run: ScanRun }> {
@@ -185,7 +197,7 @@ class XrayScanService implements ScanService {
     if (this.stopping.signal.aborted) throw new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new scans.');
     const { source } = this.deps.source(input.adapter);
     const store = await this.deps.store();
-    const scope: ScanScope = input.languages === undefined ? {} : { languages: input.languages };
+    const scope = scopeOfInput(input);
     const options = { ...(input.maxItems !== undefined ? { maxItems: input.maxItems } : {}), ...(input.leaseMs !== undefined ? { leaseMs: input.leaseMs } : {}), ...scope };
     const roots = await source.rootTasks(input.root, this.stopping.signal, scope).then((tasks) => ({ tasks }), (error: unknown) => ({ error }));
     // A root the caller spelled wrong is the caller's error alone: no scan is recorded for it.
@@ -251,6 +263,10 @@ class XrayScanService implements ScanService {
       this.workers.delete(scanId);
     }
   }
+}
+
+function scopeOfInput(input: StartScanInput): ScanScope {
+  return input.languages === undefined ? {} : { languages: input.languages };
 }
 
 /** The scope a scan was created with, from its stored options. */

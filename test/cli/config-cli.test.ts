@@ -78,7 +78,7 @@ test('an unknown command is a usage error (exit 2)', async () => {
   assert.equal(result.code, 2);
 });
 
-test('config validate --connect logs in to each adapter: ok exits 0; a wrong password or a CMS that is down exits 4 with the reason', async () => {
+test('config validate --connect logs in to each adapter and tries the first steps of a scan: ok exits 0; a wrong password, a CMS that is down or a language it does not have exits 4 with the reason', async () => {
   const sim = await startSitecoreSimulator({ items: 650 });
   // A privileged port nothing listens on, so the refusal is certain (a freed ephemeral port could be taken
   // again by a parallel test), and one fetch does not block as a "bad port" (9 is one).
@@ -92,6 +92,15 @@ test('config validate --connect logs in to each adapter: ok exits 0; a wrong pas
     const ok = await runCli(['config', 'validate', '--connect', write('connect-ok.yaml', oneAdapter(twoAdapters('b')))], { env: { SC_PW: 'b' } });
     assert.equal(ok.code, 0, ok.stdout + ok.stderr);
     assert.match(ok.stdout, /adapter main \(sitecore-xp\): ok, reachable in \d+ ms: Logged in as sitecore\\admin/);
+    // Then the first steps of an X-Ray scan: the root resolves, and the languages it would leave out are named.
+    assert.match(ok.stdout, /\n {2}x-ray: a scan of the default root can start\n {2}x-ray note: This scan reads en; the instance also has de-DE\./);
+
+    const typo = await runCli(['config', 'validate', '--connect', '--json', write('connect-typo.yaml', oneAdapter(twoAdapters('b')).replace('password: "${SC_PW}" }\n', 'password: "${SC_PW}" }\n    xrayLanguages: [en, de]\n'))], { env: { SC_PW: 'b' } });
+    assert.equal(typo.code, 4, typo.stdout + typo.stderr);
+    const typoReport = JSON.parse(typo.stdout) as { adapters: Record<string, { health: { ok: boolean }; xray: { ok: boolean; code: string; message: string } }> };
+    assert.equal(typoReport.adapters['main']?.health.ok, true);
+    assert.deepEqual({ ok: typoReport.adapters['main']?.xray.ok, code: typoReport.adapters['main']?.xray.code }, { ok: false, code: 'CFG_INVALID_VALUE' });
+    assert.match(typoReport.adapters['main']?.xray.message ?? '', /adapters\.main\.xrayLanguages: "de" is not a language registered on this instance \(registered: en, de-DE\)/);
 
     const bad = await runCli(['config', 'validate', '--connect', '--json', write('connect-bad.yaml', twoAdapters('wrong'))], { env: { SC_PW: 'wrong-password' } });
     assert.equal(bad.code, 4, bad.stdout + bad.stderr);

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { createApp } from '../../app.ts';
 import { formatIssue } from '../../config/config-issue.ts';
 import type { LoadedConfig } from '../../config/load-config.ts';
-import { ConduitError } from '../../core/conduit-error.ts';
+import type { App } from '../../app-types.ts';
+import { ConduitError, hasCode } from '../../core/conduit-error.ts';
 import type { AdapterHealth } from '../../core/content-model.ts';
 import { exitCodeFor } from '../../core/error-catalogue.ts';
 import { createLogger } from '../../ops/logger.ts';
@@ -14,7 +15,7 @@ export function registerConfigValidate(config: Command): void {
   config.command('validate [file]')
     .description('Check a configuration file and report every problem at once')
     .option('--json', 'print the report as JSON')
-    .option('--connect', 'then start each adapter and check that it reaches and logs in to its CMS (exit 4 when one does not)')
+    .option('--connect', 'then start each adapter, check that it reaches and logs in to its CMS, and that an X-Ray scan of its root could start (exit 4 when one fails)')
     .action(async (file: string | undefined, flags: ValidateFlags) => {
       process.exitCode = await validate(file, flags);
     });
@@ -48,20 +49,48 @@ async function validate(file: string | undefined, flags: ValidateFlags): Promise
     return 0;
   }
   const adapters = await checkAdapters(check.loaded);
-  for (const [name, { type, health }] of Object.entries(adapters)) lines.push(describeHealth(name, type, health));
+  for (const [name, { type, health, xray }] of Object.entries(adapters)) lines.push(describeHealth(name, type, health), ...describeXray(xray));
   print(json, { ...report, adapters }, lines);
-  return Object.values(adapters).every((a) => a.health.ok) ? 0 : exitCodeFor('ADP_UNAVAILABLE');
+  return Object.values(adapters).every((a) => a.health.ok && a.xray?.ok !== false) ? 0 : exitCodeFor('ADP_UNAVAILABLE');
 }
 
+/** Whether a scan of the adapter's default root could start: the root resolves and its languages exist. */
+type XrayCheck = { ok: true; notes: string[] } | { ok: false; code: string; message: string; hint?: string };
+
+interface AdapterCheck { type: string; health: AdapterHealth; xray?: XrayCheck }
+
 /** Starts the adapters as `serve` would (nothing else: no store, no server) and asks each for its health. */
-async function checkAdapters(loaded: LoadedConfig): Promise<Record<string, { type: string; health: AdapterHealth }>> {
+async function checkAdapters(loaded: LoadedConfig): Promise<Record<string, AdapterCheck>> {
   const app = await createApp(loaded.config, { secrets: loaded.secrets, logger: createLogger({ level: 'warn', secrets: loaded.secrets }) });
   try {
     const health = await app.content.health(undefined);
-    return Object.fromEntries(app.content.adapters().map((a) => [a.name, { type: a.type, health: health[a.name] ?? { ok: false, status: 'unknown' } }]));
+    const checks: Array<[string, AdapterCheck]> = [];
+    for (const a of app.content.adapters()) {
+      const h = health[a.name] ?? { ok: false, status: 'unknown' };
+      const xray = h.ok ? await xrayCheck(app, a.name) : undefined;
+      checks.push([a.name, { type: a.type, health: h, ...(xray ? { xray } : {}) }]);
+    }
+    return Object.fromEntries(checks);
   } finally {
     await app.close();
   }
+}
+
+/** A scan's first steps without the scan: no store is opened, nothing is recorded. Undefined for an adapter without X-Ray. */
+async function xrayCheck(app: App, adapter: string): Promise<XrayCheck | undefined> {
+  try {
+    return { ok: true, ...(await app.xray.preflight({ adapter })) };
+  } catch (error) {
+    if (hasCode(error, 'XRAY_SOURCE_MISSING')) return undefined;
+    if (!(error instanceof ConduitError)) throw error;
+    return { ok: false, code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  }
+}
+
+function describeXray(xray: XrayCheck | undefined): string[] {
+  if (xray === undefined) return [];
+  if (!xray.ok) return [`  x-ray: FAILED [${xray.code}] ${xray.message}`, ...(xray.hint ? [`    hint: ${xray.hint}`] : [])];
+  return ['  x-ray: a scan of the default root can start', ...xray.notes.map((note) => `  x-ray note: ${note}`)];
 }
 
 function describeHealth(name: string, type: string, health: AdapterHealth): string {
