@@ -58,10 +58,10 @@ export function parseTaskCursor(cursor: string): TaskCursor {
 }
 
 /** A row per language the item has a version in; the first language's row always (it carries the tree). */
-function languageRows(first: SscItem, others: ReadonlyArray<SscItem | undefined>): XrayItem[] {
+function languageRows(first: SscItem, others: ReadonlyArray<SscItem | null | undefined>): XrayItem[] {
   const rows = [withXrayReferences(toXrayItem(first))];
   for (const version of others) {
-    if (version === undefined) continue;
+    if (!version) continue;
     const row = toXrayItem(version);
     if (row.version !== 0) rows.push(withXrayReferences(row));
   }
@@ -78,17 +78,17 @@ function languageRows(first: SscItem, others: ReadonlyArray<SscItem | undefined>
  */
 export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SIZE): XraySource {
   const params: SscReadParams = { database: ctx.config.database, language: ctx.config.language, includeStandardTemplateFields: true };
-  const languages = xrayLanguages(ctx);
+  const languageChoice = xrayLanguages(ctx);
   const unsliced = new LRUCache<string, SscItem[]>({ maxSize: CACHED_CHILDREN_MAX_ITEMS, sizeCalculation: (children) => Math.max(1, children.length) });
 
   async function crawlItem(id: string, depth: number, languages: readonly string[] | undefined, signal?: AbortSignal): Promise<CrawlPage> {
-    const [first = ctx.config.language, ...others] = languages ?? [];
+    const [first = ctx.config.language, ...others] = languages ?? [ctx.config.language];
     const item = await ctx.api.getItemById(id, { ...params, language: first }, signal);
     // Deleted since the scan started: nothing to yield.
     if (!item) return { items: [], next: [], requests: 1 };
     const versions = await Promise.all(others.map((language) => ctx.api.getItemById(id, { ...params, language }, signal)));
     return {
-      items: languageRows(item, versions.map((v) => v ?? undefined)),
+      items: languageRows(item, versions),
       next: hasChildrenOf(item) ? [childrenTask(itemIdOf(item), 0, depth + 1, languages)] : [],
       requests: 1 + others.length,
     };
@@ -110,13 +110,13 @@ export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SI
   async function crawlChildren(id: string, offset: number, depth: number, languages: readonly string[] | undefined, signal?: AbortSignal): Promise<CrawlPage> {
     const all = languages ?? [ctx.config.language];
     const lists = await Promise.all(all.map((language) => childList(id, language, offset, signal)));
-    const [structure, ...translated] = lists.map((l) => l.children);
-    const parents = structure ?? [];
-    const slice = parents.slice(offset, offset + pageSize);
+    // The first language's list decides the slice and the next tasks; the others only add their versions.
+    const [firstList = [], ...translated] = lists.map((l) => l.children);
+    const slice = firstList.slice(offset, offset + pageSize);
     const byId = translated.map((list) => new Map(list.map((c) => [itemIdOf(c), c])));
     const items = slice.flatMap((c) => languageRows(c, byId.map((versions) => versions.get(itemIdOf(c)))));
     const next = slice.filter(hasChildrenOf).map((c) => childrenTask(itemIdOf(c), 0, depth + 1, languages));
-    const more = offset + pageSize < parents.length;
+    const more = offset + pageSize < firstList.length;
     if (more) next.push(childrenTask(id, offset + pageSize, depth, languages));
     all.forEach((language, i) => {
       const list = lists[i];
@@ -138,11 +138,11 @@ export function createXraySource(ctx: XpContext, pageSize = XRAY_DEFAULT_PAGE_SI
         const item = await ctx.api.getItemById(id, { database: ctx.config.database, language: ctx.config.language, fields: ['ItemID'] }, signal);
         if (!item) throw new ConduitError('ADP_NOT_FOUND', `Adapter "${ctx.adapter}": the X-Ray root ${root} does not exist or is not readable.`);
       }
-      const read = await languages.forScan(scope?.languages, signal);
+      const read = await languageChoice.forScan(scope?.languages, signal);
       // The adapter's language alone is what a cursor without languages means (and meant before they existed).
       return [itemTask(id, 0, read.length === 1 && read[0] === ctx.config.language ? undefined : read)];
     },
-    scopeNotes: (_root, signal, scope) => languages.scopeNotes(scope?.languages, signal),
+    scopeNotes: (_root, signal, scope) => languageChoice.scopeNotes(scope?.languages, signal),
     async crawl(task, signal) {
       const cursor = parseTaskCursor(task.cursor);
       return cursor.kind === 'item'
