@@ -6,7 +6,7 @@ import type { Clock, Logger } from '../core/ports.ts';
 import { requireScan, type ScanStore } from '../store/scan-store.ts';
 import type { ListScansQuery, ScanRecord } from '../store/scan-store-types.ts';
 import { TERMINAL_STATUSES } from '../store/scan-store-types.ts';
-import { COVERAGE_EVENT, SCOPE_NOTES_EVENT } from './analysis/scan-inputs.ts';
+import { COVERAGE_EVENT, readScanInputs, SCOPE_NOTES_EVENT } from './analysis/scan-inputs.ts';
 import { AutoResumer, resumeCandidates, type AutoResumeOptions } from './auto-resumer.ts';
 import { CrawlWorker } from './engine/crawl-worker.ts';
 import type { CrawlSettings, RunResult, ScanHooks, ScanProgress } from './engine/engine-types.ts';
@@ -101,7 +101,8 @@ class XrayScanService implements ScanService {
   }
 
   async create(input: StartScanInput): Promise<ScanView> {
-    return scanView(await this.createScan(input));
+    const { scan, notes } = await this.createScan(input);
+    return scanView(scan, undefined, notes);
   }
 
   async preflight(input: StartScanInput): Promise<{ notes: string[] }> {
@@ -112,8 +113,8 @@ class XrayScanService implements ScanService {
   }
 
   async start(input: StartScanInput): Promise<{ scan: ScanView; run: ScanRun }> {
-    const scan = await this.createScan(input);
-    return { scan: scanView(scan), run: this.crawl(scan.id) };
+    const { scan, notes } = await this.createScan(input);
+    return { scan: scanView(scan, undefined, notes), run: this.crawl(scan.id) };
   }
 
   crawl(scanId: string): ScanRun {
@@ -139,7 +140,7 @@ class XrayScanService implements ScanService {
   async get(scanId: string): Promise<ScanView> {
     const store = await this.deps.store();
     const scan = await requireScan(store, scanId);
-    return scanView(scan, await store.taskCounts(scanId));
+    return scanView(scan, await store.taskCounts(scanId), (await readScanInputs(store, scanId)).notes);
   }
 
   async list(query?: ListScansQuery): Promise<{ scans: ScanView[]; nextCursor: string | null }> {
@@ -193,7 +194,7 @@ class XrayScanService implements ScanService {
     for (const listener of this.listeners.get(progress.scanId) ?? []) listener(progress);
   }
 
-  private async createScan(input: StartScanInput): Promise<ScanRecord> {
+  private async createScan(input: StartScanInput): Promise<{ scan: ScanRecord; notes: string[] }> {
     if (this.stopping.signal.aborted) throw new ConduitError('SHUTTING_DOWN', 'Conduit is shutting down and starts no new scans.');
     const { source } = this.deps.source(input.adapter);
     const store = await this.deps.store();
@@ -217,7 +218,7 @@ class XrayScanService implements ScanService {
     const notes = await this.scopeNotes(source, input.root, scope);
     if (notes.length > 0) await store.appendEvent(scan.id, SCOPE_NOTES_EVENT, { notes });
     this.logger.info({ scanId: scan.id, adapter: input.adapter, root: input.root }, 'X-Ray scan created');
-    return running;
+    return { scan: running, notes };
   }
 
   private async scopeNotes(source: XraySource, root: string | undefined, scope: ScanScope): Promise<string[]> {

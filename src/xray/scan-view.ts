@@ -21,6 +21,8 @@ export type ScanView = {
   requests: number;
   /** Crawl tasks by state (status only; left out of listings). */
   tasks?: TaskCounts;
+  /** What the source said about the scan's scope when it was created, e.g. languages it leaves out (status only). */
+  notes?: string[];
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -33,7 +35,7 @@ export type ScanView = {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export function scanView(scan: ScanRecord, tasks?: TaskCounts): ScanView {
+export function scanView(scan: ScanRecord, tasks?: TaskCounts, notes: readonly string[] = []): ScanView {
   const maxItems = scan.options['maxItems'];
   const view: ScanView = {
     scanId: scan.id,
@@ -50,6 +52,7 @@ export function scanView(scan: ScanRecord, tasks?: TaskCounts): ScanView {
     pages: scan.pagesCommitted,
     requests: scan.requests,
     ...(tasks ? { tasks } : {}),
+    ...(notes.length > 0 ? { notes: [...notes] } : {}),
     createdAt: new Date(scan.createdAt).toISOString(),
     startedAt: iso(scan.startedAt),
     finishedAt: iso(scan.finishedAt),

@@ -68,7 +68,7 @@ void test('xray scan --wait --max-items: exit 0, the last line is the summary, t
   assert.match(human.stdout, /warning: Truncated/);
 });
 
-void test('xray scan --languages: kept with the queued scan, so another process resumes it in the same languages; a malformed list is refused', async () => {
+void test('xray scan --languages: kept with the queued scan, so another process resumes it in the same languages; a scan without says what it leaves out; a malformed list is refused', async () => {
   const queued = await cli(['xray', 'scan', '--adapter', 'sim', '--json', '--root', '/sitecore/content', '--languages', 'all']);
   assert.equal(queued.code, 0, queued.stderr);
   const scan = viewShape.parse(JSON.parse(queued.stdout));
@@ -78,6 +78,15 @@ void test('xray scan --languages: kept with the queued scan, so another process 
   assert.equal(report.code, 0, report.stderr);
   const parsed = z.object({ scan: z.object({ notes: z.array(z.string()) }), stats: z.object({ languages: z.array(z.string()) }) }).loose().parse(JSON.parse(report.stdout));
   assert.deepEqual({ languages: parsed.stats.languages, notes: parsed.scan.notes }, { languages: ['de-DE', 'en'], notes: [] });
+
+  // A scan in the adapter's language alone says at once, and in its final summary, what it leaves out.
+  const single = await cli(['xray', 'scan', '--adapter', 'sim', '--json', '--root', '/sitecore/content', '--wait']);
+  assert.equal(single.code, 0, single.stderr);
+  const lines = jsonLines(single.stdout);
+  const noted = z.object({ notes: z.array(z.string()) }).loose();
+  assert.match(noted.parse(lines[0]).notes.join(' '), /^This scan reads en; the instance also has de-DE\./);
+  assert.deepEqual(noted.parse(lines[lines.length - 1]).notes, noted.parse(lines[0]).notes);
+  assert.equal(Reflect.get(viewShape.parse(JSON.parse(queued.stdout)), 'notes'), undefined, 'the all-language scan has no note');
 
   const malformed = await cli(['xray', 'scan', '--adapter', 'sim', '--languages', 'en,,de-DE']);
   assert.notEqual(malformed.code, 0);

@@ -78,6 +78,7 @@ export function formatScanSummary(view: ScanView): string[] {
     if (t.pending + t.leased + t.failed > 0) lines.push(`  pages: ${n(t.done)} done, ${n(t.pending)} pending, ${n(t.leased)} leased, ${n(t.failed)} failed`);
   }
   if (view.truncated || view.warning) lines.push(`  warning: ${view.warning ?? 'truncated'}`);
+  for (const note of view.notes ?? []) lines.push(`  note: ${note}`);
   if (view.error) lines.push(`  error [${view.error.code}] ${view.error.message}`);
   if (view.hint) lines.push(`  hint: ${view.hint}`);
   return lines;

@@ -20,6 +20,7 @@ export const scanViewSchema = z.object({
   pages: z.number(),
   requests: z.number(),
   tasks: taskCounts.optional(),
+  notes: z.array(z.string()).optional().describe('What the scan leaves out by its scope, e.g. languages the instance has but the scan does not read'),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
