@@ -26,6 +26,12 @@ query ConduitHealth($path: String!, $language: String!) {
   item(path: $path, language: $language) { id }
 }`;
 
+/** The languages an item is published in (for an X-Ray scan's scope note). */
+export const ITEM_LANGUAGES_QUERY = /* GraphQL */ `
+query ConduitItemLanguages($path: String!, $language: String!) {
+  item(path: $path, language: $language) { languages { language { name } } }
+}`;
+
 export const GET_ITEM_QUERY = /* GraphQL */ `
 query ConduitGetItem($path: String!, $language: String!, $ownFields: Boolean!, $withJson: Boolean!) {
   item(path: $path, language: $language) { ...ConduitItem }

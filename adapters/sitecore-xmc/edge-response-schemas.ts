@@ -52,6 +52,10 @@ export const healthDataSchema = z.looseObject({ item: z.looseObject({ id: z.stri
 
 export const getItemDataSchema = z.looseObject({ item: edgeItemSchema.nullable() });
 
+export const itemLanguagesDataSchema = z.looseObject({
+  item: z.looseObject({ languages: z.array(z.looseObject({ language: z.looseObject({ name: z.string() }) }).nullable()) }).nullable(),
+});
+
 export const childrenDataSchema = z.looseObject({
   item: z.looseObject({ id: z.string(), children: edgeResultsSchema }).nullable(),
 });

@@ -79,4 +79,15 @@ void describe('sitecore-xmc X-Ray over the generated 2,000-item instance', () =>
     assert.equal(layout?.path, '/sitecore/content/Home');
     assert.match(JSON.stringify(layout?.rendered), /"placeholders":\{"/);
   });
+
+  void test('a scan rooted at an item published in more languages says it reads one; one published in en alone says nothing', async () => {
+    const xray = h.client.xray;
+    assert.ok(xray?.scopeNotes);
+    const [note, ...more] = await xray.scopeNotes('/sitecore/content/Home');
+    assert.equal(more.length, 0);
+    assert.match(note ?? '', /^This scan reads en; its root is also published in de-DE\. An Experience Edge scan reads one language .*xrayLanguages: all/);
+    const englishOnly = [...h.sim.tree.items.values()].find((i) => i.langs['en'] && !i.langs['de-DE'] && h.sim.tree.pathOf(i).startsWith('/sitecore/content/Home/'));
+    assert.ok(englishOnly);
+    assert.deepEqual(await xray.scopeNotes(h.sim.tree.pathOf(englishOnly)), []);
+  });
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ConduitError, type CrawlPage, type CrawlTask, type XrayCategory, type XraySource } from '../../src/adapter-kit/index.ts';
+import { ConduitError, type CrawlPage, type CrawlTask, type ItemRef, type XrayCategory, type XraySource } from '../../src/adapter-kit/index.ts';
 import { normalizeGuid, withXrayReferences } from '../sitecore/shared/index.ts';
-import type { EdgeItem } from './edge-response-schemas.ts';
+import { itemLanguagesDataSchema, type EdgeItem } from './edge-response-schemas.ts';
+import { ITEM_LANGUAGES_QUERY } from './edge-queries.ts';
 import { notOnEdge, type XmcContext } from './xmc-context.ts';
 import { sitecoreXrayProfile } from '../sitecore/shared/xray-profile/sitecore-xray-profile.ts';
-import { edgeItemToXray } from './xmc-mapping.ts';
+import { edgePathArgument, edgeItemToXray } from './xmc-mapping.ts';
 
 /**
  * What an audit can see through Experience Edge. Edge holds published items
@@ -67,16 +68,25 @@ function decode(t: CrawlTask, adapterName: string): TaskCursor {
  */
 export function createXmcXraySource(ctx: XmcContext): XraySource {
   const language = ctx.config.language;
+  const rootRef = (root: string | undefined): ItemRef => (root === undefined ? { path: ctx.config.rootPath } : normalizeGuid(root) === null ? { path: root } : { id: root });
   return {
     supportedCategories: XMC_XRAY_CATEGORIES,
     unsupportedCategories: XMC_XRAY_UNSUPPORTED,
     profile: sitecoreXrayProfile,
     async rootTasks(root, signal, scope) {
       refuseOtherLanguages(scope?.languages, language, ctx.name);
-      const ref = root === undefined ? { path: ctx.config.rootPath } : normalizeGuid(root) === null ? { path: root } : { id: root };
+      const ref = rootRef(root);
       const id = await ctx.resolveId(ref, language, signal);
       if (id === null) throw notOnEdge(ref, 'X-Ray root', ctx.name);
       return [task({ k: 'item', id }, 0)];
+    },
+    async scopeNotes(root, signal) {
+      const { data } = await ctx.gql.query('itemLanguages', ITEM_LANGUAGES_QUERY, { path: edgePathArgument(rootRef(root)), language }, itemLanguagesDataSchema, signal);
+      const others = (data.item?.languages ?? []).map((v) => v?.language.name).filter((name): name is string => name !== undefined && name.toLowerCase() !== language.toLowerCase());
+      if (others.length === 0) return [];
+      return [`This scan reads ${language}; its root is also published in ${others.join(', ')}. An Experience Edge scan reads one language `
+        + '(Edge lists an item only in the languages it is published in): to audit every language, scan the CM with the sitecore-xp adapter '
+        + `and xrayLanguages: all, or run one scan per language with adapters.${ctx.name}.language.`];
     },
     async crawl(t, signal): Promise<CrawlPage> {
       const cursor = decode(t, ctx.name);
