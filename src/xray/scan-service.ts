@@ -22,7 +22,7 @@ export interface StartScanInput {
   /** Lease per task for this scan's workers (default 30 s); stored with the scan so every worker uses it. */
   leaseMs?: number;
   /** Language versions to read (default: the adapter's own setting); stored with the scan. */
-  languages?: 'all' | string[];
+  languages?: ScanScope['languages'];
 }
 
 /** The adapter's X-Ray source and its bulkhead size (concurrent requests it allows). */
