@@ -24,8 +24,24 @@ export const adapterCommonSchema = z.looseObject({
   cache: cacheConfigSchema.prefault({}),
   /** Incoming tool calls per second for this adapter (0 = unlimited). */
   maxCallsPerSecond: z.number().nonnegative().default(0),
-  /** CAs to trust for this CMS besides Node's defaults: a PEM file (checked when the config is validated). */
-  tls: z.strictObject({ caFile: z.string().min(1).optional() }).prefault({}),
+  /**
+   * CAs to trust for this CMS besides Node's defaults (caFile), and the client certificate to present when the
+   * CMS asks for one (certFile + keyFile, keyPassphrase for an encrypted key): PEM files, checked when the
+   * config is validated.
+   */
+  tls: z.strictObject({
+    caFile: z.string().min(1).optional(),
+    certFile: z.string().min(1).optional(),
+    keyFile: z.string().min(1).optional(),
+    keyPassphrase: z.string().min(1).optional(),
+  }).superRefine((tls, ctx) => {
+    if ((tls.certFile === undefined) !== (tls.keyFile === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [tls.certFile === undefined ? 'certFile' : 'keyFile'], message: 'a client certificate needs both tls.certFile and tls.keyFile' });
+    }
+    if (tls.keyPassphrase !== undefined && tls.keyFile === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['keyPassphrase'], message: 'tls.keyPassphrase opens tls.keyFile: set tls.keyFile (and tls.certFile) too' });
+    }
+  }).prefault({}),
 });
 
 const httpServerSchema = z.strictObject({

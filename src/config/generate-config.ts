@@ -73,6 +73,7 @@ function adapterBlock(adapter: GenerateAdapterAnswer): string[] {
   lines.push('    # resilience: { timeoutMs: 10000, maxAttempts: 3, maxConcurrent: 16, ratePerSecond: 0 }');
   lines.push('    # cache: { ttlMs: 60000, maxEntries: 5000 }');
   lines.push('    # tls: { caFile: /etc/ssl/certs/company-ca.pem }   # a private or self-signed CA the CMS certificate comes from');
+  lines.push('    #   (add certFile: client.pem, keyFile: client.key when the CMS requires a client certificate)');
   if (adapter.type === 'sitecore-xp') lines.push('    # xrayLanguages: all   # X-Ray every registered language, not just `language` (one more request per page each)');
   return lines;
 }

@@ -159,3 +159,26 @@ test('xrayLanguages: "all" or a list of language names; anything else is reporte
   }
   assert.match((await check(`${good}    xraylanguages: all\n`)).issues[0]?.message ?? '', /did you mean "xrayLanguages"/);
 });
+
+test('tls.certFile + tls.keyFile: both or neither, read at validation (CFG_TLS_CLIENT_CERT_INVALID); keyPassphrase only from the environment', async () => {
+  const certs = makeTestCertificates();
+  try {
+    const { certFile, keyFile, encryptedKeyFile, foreignKeyFile, passphrase } = certs.client;
+    const withTls = (tls: string): string => `${good}    tls: { ${tls} }\n`;
+    assert.deepEqual((await check(withTls(`certFile: "${certFile}", keyFile: "${keyFile}"`))).issues, []);
+    const fromEnv = await check(withTls(`certFile: "${certFile}", keyFile: "${encryptedKeyFile}", keyPassphrase: "\${KEY_PASS}"`), { ...env, KEY_PASS: passphrase });
+    assert.deepEqual(fromEnv.issues, []);
+    assert.ok(fromEnv.loaded?.secrets.includes(passphrase), 'the passphrase is redacted from logs like every secret');
+
+    const half = (await check(withTls(`certFile: "${certFile}"`))).issues;
+    assert.deepEqual(half.map((i) => i.path), ['adapters.main.tls.keyFile']);
+    assert.match(half[0]?.message ?? '', /needs both tls\.certFile and tls\.keyFile/);
+    const literal = (await check(withTls(`certFile: "${certFile}", keyFile: "${encryptedKeyFile}", keyPassphrase: "${passphrase}"`))).issues;
+    assert.ok(literal.some((i) => i.path === 'adapters.main.tls.keyPassphrase' && /written literally/.test(i.message)), JSON.stringify(literal));
+    const mismatched = (await check(withTls(`certFile: "${certFile}", keyFile: "${foreignKeyFile}"`))).issues;
+    assert.deepEqual(mismatched.map((i) => [i.code, i.path]), [['CFG_TLS_CLIENT_CERT_INVALID', 'adapters.main.tls.certFile']]);
+    assert.match(mismatched[0]?.message ?? '', /does not belong to the certificate/);
+  } finally {
+    certs.cleanup();
+  }
+});

@@ -6,6 +6,7 @@ import { suggestKey } from './suggest-key.ts';
 import type { ErrorCode } from '../core/error-catalogue.ts';
 import { toSafeError } from '../core/conduit-error.ts';
 import { readCaBundle } from '../http/tls-trust.ts';
+import { readClientCertificate } from '../http/tls-client-certificate.ts';
 
 /** Returns an adapter type's own config schema, or undefined when that type ships in a later version. */
 export type AdapterSchemaLookup = (type: string) => Promise<z.ZodType | undefined>;
@@ -18,6 +19,7 @@ export interface ValidationResult {
 /** Keys whose values are secrets: they must come from the environment, never be written in the file. */
 export function isSecretPath(path: string): boolean {
   return /^adapters\.[^.]+\.credentials\.[^.]*(password|secret|token|key)[^.]*$/i.test(path)
+    || /^adapters\.[^.]+\.tls\.keyPassphrase$/.test(path)
     || /^server\.http\.auth\.tokens\.\d+$/.test(path);
 }
 
@@ -49,22 +51,27 @@ export async function validateConfig(
     const own = schema.safeParse(rawBlock);
     if (!own.success) issues.push(...own.error.issues.flatMap((i) => toConfigIssues(i, schema, base, input)));
   }
-  issues.push(...caFileIssues(adapters));
+  issues.push(...tlsFileIssues(adapters));
   const errors = issues.filter((i) => i.severity === 'error');
   return errors.length === 0 && parsed.success ? { config: parsed.data, issues } : { issues };
 }
 
-/** A tls.caFile is read now, so a wrong path or file is a config error, not a failed handshake later. */
-function caFileIssues(adapters: ConduitConfig['adapters']): ConfigIssue[] {
+/** The tls files are read now, so a wrong path or file is a config error, not a failed handshake later. */
+function tlsFileIssues(adapters: ConduitConfig['adapters']): ConfigIssue[] {
   return Object.entries(adapters).flatMap(([name, block]) => {
-    if (block.tls.caFile === undefined) return [];
-    try {
-      readCaBundle(block.tls.caFile);
-      return [];
-    } catch (error) {
-      const safe = toSafeError(error);
-      return [{ code: safe.code, severity: 'error', path: `adapters.${name}.tls.caFile`, message: safe.message, hint: safe.hint ?? '' }];
-    }
+    const { caFile, certFile, keyFile, keyPassphrase } = block.tls;
+    const checks: Array<[string, () => unknown]> = [];
+    if (caFile !== undefined) checks.push(['caFile', () => readCaBundle(caFile)]);
+    if (certFile !== undefined && keyFile !== undefined) checks.push(['certFile', () => readClientCertificate({ certFile, keyFile, keyPassphrase })]);
+    return checks.flatMap(([key, check]) => {
+      try {
+        check();
+        return [];
+      } catch (error) {
+        const safe = toSafeError(error);
+        return [{ code: safe.code, severity: 'error' as const, path: `adapters.${name}.tls.${key}`, message: safe.message, hint: safe.hint ?? '' }];
+      }
+    });
   });
 }
 

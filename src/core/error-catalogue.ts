@@ -43,6 +43,11 @@ const entries = {
     fix: 'Point tls.caFile at a readable PEM file with the CA certificate(s) that signed the CMS\'s certificate (relative paths start from the working directory).',
     retryable: false,
   },
+  CFG_TLS_CLIENT_CERT_INVALID: {
+    means: 'An adapter\'s client certificate (tls.certFile, tls.keyFile) cannot be read, does not parse, its key cannot be opened (an encrypted key without the right tls.keyPassphrase), or the key does not belong to the certificate.',
+    fix: 'Point tls.certFile and tls.keyFile at the PEM certificate and private key the CMS (or the gateway in front of it) expects; set tls.keyPassphrase from the environment for an encrypted key.',
+    retryable: false,
+  },
   CFG_INVALID: {
     means: 'The configuration has one or more problems; each is listed with its dot-path and its own code.',
     fix: 'Run `conduit config validate` to see every problem with a suggested fix.',

@@ -15,7 +15,8 @@ test('each common network failure gets a hint that says what to check; the rest 
   assert.match(networkFailureHint('ECONNREFUSED', cms) ?? '', /Nothing accepts connections at cm\.example\.com:8443/);
   assert.match(networkFailureHint('ENOTFOUND', cms) ?? '', /cm\.example\.com does not resolve .*network\.proxyFromEnv/);
   assert.match(networkFailureHint('UND_ERR_CONNECT_TIMEOUT', cms) ?? '', /firewall or VPN/);
-  assert.equal(networkFailureHint('UND_ERR_SOCKET', cms), undefined, 'over https a closed socket says nothing specific');
+  // Over https a closed socket is what a server that requires a client certificate leaves under TLS 1.3.
+  assert.match(networkFailureHint('UND_ERR_SOCKET', cms) ?? '', /requires a client certificate \(mutual TLS\), set tls\.certFile and tls\.keyFile/);
   assert.match(networkFailureHint('UND_ERR_SOCKET', new URL('http://cm.example.com:443')) ?? '', /use https:\/\//);
   assert.equal(networkFailureHint('network error', cms), undefined);
 });

@@ -2,7 +2,8 @@
 export function networkCode(cause: unknown): string {
   const inner = cause instanceof Error ? cause.cause : undefined;
   const code = inner instanceof Error && 'code' in inner && typeof inner.code === 'string' ? inner.code : undefined;
-  return code !== undefined && /^[A-Z][A-Z0-9_]*$/.test(code) ? code : 'network error';
+  // OpenSSL alert codes can hold a slash (ERR_SSL_SSL/TLS_ALERT_HANDSHAKE_FAILURE).
+  return code !== undefined && /^[A-Z][A-Z0-9_/]*$/.test(code) ? code : 'network error';
 }
 
 /**
@@ -26,7 +27,12 @@ export function networkFailureHint(code: string, url: URL): string | undefined {
     case 'UND_ERR_SOCKET':
     case 'ECONNRESET':
       // The usual cause with http://: the port speaks TLS and drops a plain-text request.
-      return url.protocol === 'http:' ? `${url.host} closed the connection without answering: if that port serves HTTPS, use https:// in the adapter url.` : undefined;
+      // With https://, a server that requires a client certificate closes the connection after the TLS 1.3
+      // handshake without an alert the client can see: this is the only sign of it.
+      return url.protocol === 'http:'
+        ? `${url.host} closed the connection without answering: if that port serves HTTPS, use https:// in the adapter url.`
+        : `${url.host} closed the connection without answering. If the CMS, or a gateway in front of it, requires a client certificate `
+          + '(mutual TLS), set tls.certFile and tls.keyFile on the adapter, with a certificate from a CA it trusts.';
     default:
       return undefined;
   }

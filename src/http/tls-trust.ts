@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { getCACertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { ConduitError } from '../core/conduit-error.ts';
+import type { ClientCertificate } from './tls-client-certificate.ts';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -40,6 +41,8 @@ export function readCaBundle(file: string): string[] {
 export interface OutboundOptions {
   /** PEM certificates trusted besides Node's defaults (tls.caFile). */
   extraCa?: readonly string[];
+  /** Presented when the CMS asks for a client certificate (tls.certFile, tls.keyFile). */
+  clientCertificate?: ClientCertificate;
   /** Go through HTTP_PROXY / HTTPS_PROXY except for NO_PROXY hosts (network.proxyFromEnv). */
   proxyFromEnv?: boolean;
 }
@@ -54,9 +57,11 @@ export interface OutboundOptions {
  */
 export function adapterAgent(options: OutboundOptions = {}): Dispatcher {
   const extraCa = options.extraCa ?? [];
-  const tls = extraCa.length === 0 ? {} : { ca: [...getCACertificates('default'), ...extraCa] };
+  const trust = extraCa.length === 0 ? {} : { ca: [...getCACertificates('default'), ...extraCa] };
+  const tls = { ...trust, ...options.clientCertificate };
   // undici reads the proxy variables (and any credentials in them) itself, so they never pass through the config.
-  if (options.proxyFromEnv) return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: tls });
+  // The client certificate is for the CMS (through the tunnel), not for the proxy.
+  if (options.proxyFromEnv) return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTls: trust });
   return new Agent({ connect: tls });
 }
 
@@ -65,6 +70,14 @@ const CERTIFICATE_REFUSED = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'CERT_REVOKED', 'INVALID_CA',
   'PATH_LENGTH_EXCEEDED', 'INVALID_PURPOSE', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH',
+]);
+
+/** OpenSSL alerts from a server that wants a client certificate (mutual TLS) and got none. */
+const CLIENT_CERTIFICATE_REQUIRED = new Set(['ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'ERR_SSL_SSL/TLS_ALERT_HANDSHAKE_FAILURE', 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE']);
+/** ...and from one that got a client certificate it does not accept. */
+const CLIENT_CERTIFICATE_REFUSED = new Set([
+  'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE', 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED', 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED', 'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED',
 ]);
 
 /**
@@ -81,6 +94,10 @@ export function tlsFailureReason(code: string, origin: string): { message: strin
     return { message: `the certificate of ${origin} is not issued for that host name (${code})`, hint: 'Set the adapter url to a host name the certificate lists.' };
   }
   if (CERTIFICATE_REFUSED.has(code)) return { message: `the certificate of ${origin} is not signed by a CA this process trusts (${code})`, hint: trust };
+  const mutual = 'Set tls.certFile and tls.keyFile on the adapter to the client certificate the CMS (or the gateway in front of it) expects.';
+  // A TLS 1.2 handshake_failure alert: almost always a required client certificate (a cipher mismatch is the rare other cause).
+  if (CLIENT_CERTIFICATE_REQUIRED.has(code)) return { message: `${origin} refused the TLS handshake, most likely because it requires a client certificate (${code})`, hint: mutual };
+  if (CLIENT_CERTIFICATE_REFUSED.has(code)) return { message: `${origin} refused the client certificate (${code})`, hint: `${mutual} It must be signed by a CA the CMS trusts.` };
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
     return { message: `${origin} does not speak TLS (${code})`, hint: 'The server answers plain HTTP on that port: use http:// in the adapter url, or the HTTPS port.' };
   }

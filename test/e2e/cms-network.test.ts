@@ -89,6 +89,29 @@ test('without it, every call fails at once with ADP_TLS_FAILED and a hint naming
   assert.equal(sim.stats().total, before, 'no request got past the handshake');
 });
 
+test('a CM that requires a client certificate: with tls.certFile/keyFile the tools work; without, --connect fails and names them', async () => {
+  const mutual = await startSitecoreSimulator({ items: 300, tls: { ...certs.server, clientCa: [certs.caPem] } });
+  try {
+    const tls = (extra: string): string => `    tls: { caFile: ${JSON.stringify(certs.caFile)}${extra} }`;
+    const withCert = writeSimulatorConfig(mutual.url, '', tls(`, certFile: ${JSON.stringify(certs.client.certFile)}, keyFile: ${JSON.stringify(certs.client.encryptedKeyFile)}, keyPassphrase: "\${CLIENT_KEY_PASS}"`));
+    const env = { ...withCert.env, CLIENT_KEY_PASS: certs.client.passphrase };
+    const validated = await runCli(['config', 'validate', '--connect', withCert.path], { env });
+    assert.equal(validated.code, 0, validated.stdout + validated.stderr);
+    const stderr = await withStdioClient({ path: withCert.path, env }, async (client) => {
+      const got = await client.callTool({ name: 'content_get', arguments: { path: '/sitecore/content/Home' } });
+      assert.notEqual(got.isError, true, textOf(got));
+    });
+    assert.ok(!stderr.includes(certs.client.passphrase), 'the key passphrase is never logged');
+
+    const without = writeSimulatorConfig(mutual.url, '', tls(''));
+    const refused = await runCli(['config', 'validate', '--connect', without.path], { env: without.env });
+    assert.equal(refused.code, 4, refused.stdout + refused.stderr);
+    assert.match(refused.stdout, /adapter main \(sitecore-xp\): FAILED, unreachable .*requires a client certificate \(mutual TLS\), set tls\.certFile and tls\.keyFile/);
+  } finally {
+    await mutual.close();
+  }
+});
+
 test('NODE_EXTRA_CA_CERTS trusts the CA process-wide, as the docs offer instead of tls.caFile', async () => {
   const config = writeSimulatorConfig(sim.url);
   await withStdioClient(config, async (client) => {

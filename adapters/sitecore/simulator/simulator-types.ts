@@ -45,8 +45,11 @@ export interface SitecoreSimulatorOptions {
   /** Ground truth to serve with `tree` (default: the one generated, or empty for a supplied tree). */
   groundTruth?: GroundTruth;
   logger?: Logger;
-  /** Serve HTTPS with this PEM key and certificate, as a real CM does (default: plain HTTP). */
-  tls?: { key: string; cert: string };
+  /**
+   * Serve HTTPS with this PEM key and certificate, as a real CM does (default: plain HTTP). With `clientCa`, every
+   * client must present a certificate signed by one of those CAs (mutual TLS, as behind a gateway that requires one).
+   */
+  tls?: SimulatorTls;
 }
 
 export interface SimulatorStats {
@@ -83,3 +86,5 @@ export interface ResolvedSimulatorOptions {
   authoringClient: { clientId: string; clientSecret: string } | undefined;
   authoringTokenTtlSeconds: number | undefined;
 }
+
+export interface SimulatorTls { key: string; cert: string; clientCa?: string[] }

@@ -17,6 +17,8 @@ export interface TestCertificates {
   otherHost: ServerCertificate;
   /** Signed by itself, for 127.0.0.1. */
   selfSigned: ServerCertificate;
+  /** Client certificates (clientAuth) as files: one from the CA, one from a CA nobody trusts; the CA's key also encrypted. */
+  client: { certFile: string; keyFile: string; encryptedKeyFile: string; passphrase: string; foreignCertFile: string; foreignKeyFile: string };
   cleanup(): void;
 }
 
@@ -40,10 +42,10 @@ export function makeTestCertificates(): TestCertificates {
   openssl('req', '-x509', ...newKey, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=Conduit Test CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
 
-  const signed = (name: string, altNames: string): ServerCertificate => {
-    writeFileSync(file(`${name}.ext`), `subjectAltName=${altNames}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
+  const signed = (name: string, altNames: string, usage = 'serverAuth', ca = 'ca'): ServerCertificate => {
+    writeFileSync(file(`${name}.ext`), `subjectAltName=${altNames}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=${usage}\n`);
     openssl('req', ...newKey, '-keyout', file(`${name}.key`), '-out', file(`${name}.csr`), '-subj', `/CN=${name}`);
-    openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial',
+    openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file(`${ca}.pem`), '-CAkey', file(`${ca}.key`), '-CAcreateserial',
       '-days', '2', '-extfile', file(`${name}.ext`), '-out', file(`${name}.pem`));
     return { key: readFileSync(file(`${name}.key`), 'utf8'), cert: readFileSync(file(`${name}.pem`), 'utf8') };
   };
@@ -54,8 +56,19 @@ export function makeTestCertificates(): TestCertificates {
     '-addext', 'subjectAltName=IP:127.0.0.1');
   const selfSigned = { key: readFileSync(file('self.key'), 'utf8'), cert: readFileSync(file('self.pem'), 'utf8') };
 
+  signed('client', 'DNS:conduit.test', 'clientAuth');
+  const passphrase = 'test-key-passphrase';
+  openssl('pkcs8', '-topk8', '-in', file('client.key'), '-out', file('client-encrypted.key'), '-passout', `pass:${passphrase}`);
+  openssl('req', '-x509', ...newKey, '-keyout', file('foreign-ca.key'), '-out', file('foreign-ca.pem'), '-days', '2', '-subj', '/CN=Foreign CA',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  signed('foreign-client', 'DNS:conduit.test', 'clientAuth', 'foreign-ca');
+  const client = {
+    certFile: file('client.pem'), keyFile: file('client.key'), encryptedKeyFile: file('client-encrypted.key'), passphrase,
+    foreignCertFile: file('foreign-client.pem'), foreignKeyFile: file('foreign-client.key'),
+  };
+
   return {
-    dir, caPem: readFileSync(file('ca.pem'), 'utf8'), caFile: file('ca.pem'), server, otherHost, selfSigned,
+    dir, caPem: readFileSync(file('ca.pem'), 'utf8'), caFile: file('ca.pem'), server, otherHost, selfSigned, client,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

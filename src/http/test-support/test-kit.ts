@@ -3,6 +3,7 @@ import { silentLogger, systemClock, type Logger } from '../../core/ports.ts';
 import type { Metrics } from '../../ops/metrics.ts';
 import { resilienceConfigSchema, type ResilienceConfig } from '../../resilience/resilience-config.ts';
 import { createResilientHttpClient, type ResilientHttpClient } from '../resilient-http-client.ts';
+import type { ClientCertificate } from '../tls-client-certificate.ts';
 
 /** Partial<ResilienceConfig>, with `backoff` and `breaker` partial too (they are merged key by key). */
 export type ResilienceOverrides = Partial<Omit<ResilienceConfig, 'backoff' | 'breaker'>> & {
@@ -20,6 +21,8 @@ export interface TestKitOptions {
   defaultHeaders?: Record<string, string>;
   /** PEM certificates to trust besides Node's defaults (as tls.caFile gives them). */
   extraCa?: readonly string[];
+  /** A client certificate for mutual TLS. */
+  clientCertificate?: ClientCertificate;
 }
 
 export interface TestKit {
@@ -57,7 +60,7 @@ export function createTestKit(options: TestKitOptions): TestKit {
     logger,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
-    ...(options.extraCa ? { outbound: { extraCa: options.extraCa } } : {}),
+    ...(options.extraCa || options.clientCertificate ? { outbound: { ...(options.extraCa ? { extraCa: options.extraCa } : {}), ...(options.clientCertificate ? { clientCertificate: options.clientCertificate } : {}) } } : {}),
   });
   const shutdown = new AbortController();
   const extra: ResilientHttpClient[] = [];

@@ -8,6 +8,7 @@ import { sendJson, sendServerError, sendFaultStatus, sendText } from './response
 import { toSimRequest } from './sim-request.ts';
 import type { SimEnvironment, SimRoute } from './sim-route.ts';
 import type { StatsRecorder } from './sim-stats.ts';
+import type { SimulatorTls } from '../simulator-types.ts';
 
 export interface SimHttpServer {
   url: string;
@@ -74,7 +75,7 @@ function requestHandler(parts: SimServerParts, life: Lifecycle): (req: IncomingM
  * The simulator's node:http server on host:port (node:https with `tls`); close() (or dieAfterRequests)
  * closes the listener and every socket.
  */
-export async function startSimHttpServer(parts: SimServerParts, host: string, port: number, tls?: { key: string; cert: string }): Promise<SimHttpServer> {
+export async function startSimHttpServer(parts: SimServerParts, host: string, port: number, tls?: SimulatorTls): Promise<SimHttpServer> {
   const sockets = new Set<Socket>();
   const aborter = new AbortController();
   let dead = false;
@@ -94,7 +95,8 @@ export async function startSimHttpServer(parts: SimServerParts, host: string, po
       else res.destroy();
     });
   };
-  const server = tls ? createTlsServer(tls, serve) : createServer(serve);
+  const mutual = tls?.clientCa ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: true } : {};
+  const server = tls ? createTlsServer({ key: tls.key, cert: tls.cert, ...mutual }, serve) : createServer(serve);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
