@@ -5,7 +5,7 @@ import { ConduitError, quoted, toSafeError } from '../core/conduit-error.ts';
 import { systemClock, type Clock, type Logger } from '../core/ports.ts';
 import { createResilientHttpClient, type ResilientHttpClient } from '../http/resilient-http-client.ts';
 import { readCaBundle, type OutboundOptions } from '../http/tls-trust.ts';
-import { readClientCertificate } from '../http/tls-client-certificate.ts';
+import { clientCertificateFiles, readClientCertificate } from '../http/tls-client-certificate.ts';
 import type { Metrics } from '../ops/metrics.ts';
 
 /** adapter type → lazy import of its manifest; the only list of adapters lives in adapters/index.ts. */
@@ -97,12 +97,11 @@ async function startOne(name: string, config: AdapterConfig, options: AdapterHos
   try {
     const manifest = (await load()).default;
     const typed = manifest.configSchema.parse(config);
+    const clientFiles = clientCertificateFiles(config.tls);
     const outbound: OutboundOptions = {
       proxyFromEnv: options.config.network.proxyFromEnv,
       ...(config.tls.caFile === undefined ? {} : { extraCa: readCaBundle(config.tls.caFile) }),
-      ...(config.tls.certFile === undefined || config.tls.keyFile === undefined ? {} : {
-        clientCertificate: readClientCertificate({ certFile: config.tls.certFile, keyFile: config.tls.keyFile, keyPassphrase: config.tls.keyPassphrase }),
-      }),
+      ...(clientFiles === undefined ? {} : { clientCertificate: readClientCertificate(clientFiles) }),
     };
     // Metrics stay keyed by the adapter's main client; extra origins only log their breaker changes.
     const httpFor = (baseUrl: string): ResilientHttpClient => {

@@ -26,20 +26,24 @@ export const adapterCommonSchema = z.looseObject({
   maxCallsPerSecond: z.number().nonnegative().default(0),
   /**
    * CAs to trust for this CMS besides Node's defaults (caFile), and the client certificate to present when the
-   * CMS asks for one (certFile + keyFile, keyPassphrase for an encrypted key): PEM files, checked when the
-   * config is validated.
+   * CMS asks for one: certFile + keyFile (PEM) or pfxFile (PKCS#12), keyPassphrase when encrypted. The files
+   * are checked when the config is validated.
    */
   tls: z.strictObject({
     caFile: z.string().min(1).optional(),
     certFile: z.string().min(1).optional(),
     keyFile: z.string().min(1).optional(),
+    pfxFile: z.string().min(1).optional(),
     keyPassphrase: z.string().min(1).optional(),
   }).superRefine((tls, ctx) => {
+    if (tls.pfxFile !== undefined && (tls.certFile !== undefined || tls.keyFile !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['pfxFile'], message: 'give the client certificate either as tls.pfxFile or as tls.certFile + tls.keyFile, not both' });
+    }
     if ((tls.certFile === undefined) !== (tls.keyFile === undefined)) {
       ctx.addIssue({ code: 'custom', path: [tls.certFile === undefined ? 'certFile' : 'keyFile'], message: 'a client certificate needs both tls.certFile and tls.keyFile' });
     }
-    if (tls.keyPassphrase !== undefined && tls.keyFile === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['keyPassphrase'], message: 'tls.keyPassphrase opens tls.keyFile: set tls.keyFile (and tls.certFile) too' });
+    if (tls.keyPassphrase !== undefined && tls.keyFile === undefined && tls.pfxFile === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['keyPassphrase'], message: 'tls.keyPassphrase opens tls.keyFile or tls.pfxFile: set one of them too' });
     }
   }).prefault({}),
 });

@@ -178,6 +178,12 @@ test('tls.certFile + tls.keyFile: both or neither, read at validation (CFG_TLS_C
     const mismatched = (await check(withTls(`certFile: "${certFile}", keyFile: "${foreignKeyFile}"`))).issues;
     assert.deepEqual(mismatched.map((i) => [i.code, i.path]), [['CFG_TLS_CLIENT_CERT_INVALID', 'adapters.main.tls.certFile']]);
     assert.match(mismatched[0]?.message ?? '', /does not belong to the certificate/);
+    const pfx = await check(withTls(`pfxFile: "${certs.client.pfxFile}", keyPassphrase: "\${KEY_PASS}"`), { ...env, KEY_PASS: passphrase });
+    assert.deepEqual(pfx.issues, []);
+    const both = (await check(withTls(`pfxFile: "${certs.client.pfxFile}", certFile: "${certFile}", keyFile: "${keyFile}"`))).issues;
+    assert.deepEqual(both.map((i) => i.path), ['adapters.main.tls.pfxFile']);
+    const wrongPfx = (await check(withTls(`pfxFile: "${certs.client.pfxFile}", keyPassphrase: "\${KEY_PASS}"`), { ...env, KEY_PASS: 'nope' })).issues;
+    assert.deepEqual(wrongPfx.map((i) => [i.code, i.path]), [['CFG_TLS_CLIENT_CERT_INVALID', 'adapters.main.tls.pfxFile']]);
   } finally {
     certs.cleanup();
   }

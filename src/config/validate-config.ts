@@ -6,7 +6,7 @@ import { suggestKey } from './suggest-key.ts';
 import type { ErrorCode } from '../core/error-catalogue.ts';
 import { toSafeError } from '../core/conduit-error.ts';
 import { readCaBundle } from '../http/tls-trust.ts';
-import { readClientCertificate } from '../http/tls-client-certificate.ts';
+import { clientCertificateFiles, readClientCertificate } from '../http/tls-client-certificate.ts';
 
 /** Returns an adapter type's own config schema, or undefined when that type ships in a later version. */
 export type AdapterSchemaLookup = (type: string) => Promise<z.ZodType | undefined>;
@@ -59,10 +59,11 @@ export async function validateConfig(
 /** The tls files are read now, so a wrong path or file is a config error, not a failed handshake later. */
 function tlsFileIssues(adapters: ConduitConfig['adapters']): ConfigIssue[] {
   return Object.entries(adapters).flatMap(([name, block]) => {
-    const { caFile, certFile, keyFile, keyPassphrase } = block.tls;
+    const { caFile } = block.tls;
+    const client = clientCertificateFiles(block.tls);
     const checks: Array<[string, () => unknown]> = [];
     if (caFile !== undefined) checks.push(['caFile', () => readCaBundle(caFile)]);
-    if (certFile !== undefined && keyFile !== undefined) checks.push(['certFile', () => readClientCertificate({ certFile, keyFile, keyPassphrase })]);
+    if (client !== undefined) checks.push(['pfxFile' in client ? 'pfxFile' : 'certFile', () => readClientCertificate(client)]);
     return checks.flatMap(([key, check]) => {
       try {
         check();

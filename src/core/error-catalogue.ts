@@ -44,8 +44,8 @@ const entries = {
     retryable: false,
   },
   CFG_TLS_CLIENT_CERT_INVALID: {
-    means: 'An adapter\'s client certificate (tls.certFile, tls.keyFile) cannot be read, does not parse, its key cannot be opened (an encrypted key without the right tls.keyPassphrase), or the key does not belong to the certificate.',
-    fix: 'Point tls.certFile and tls.keyFile at the PEM certificate and private key the CMS (or the gateway in front of it) expects; set tls.keyPassphrase from the environment for an encrypted key.',
+    means: 'An adapter\'s client certificate (tls.certFile and tls.keyFile, or tls.pfxFile) cannot be read, does not parse, its key cannot be opened (an encrypted key or PKCS#12 file without the right tls.keyPassphrase), or the key does not belong to the certificate.',
+    fix: 'Point tls.certFile and tls.keyFile at the PEM certificate and private key the CMS (or the gateway in front of it) expects, or tls.pfxFile at a PKCS#12 (.pfx) export; set tls.keyPassphrase from the environment when it is encrypted.',
     retryable: false,
   },
   CFG_INVALID: {

@@ -47,8 +47,10 @@ void describe('client certificates (tls.certFile, tls.keyFile)', () => {
     } finally {
       without.close();
     }
-    for (const keyFile of [certs.client.keyFile, certs.client.encryptedKeyFile]) {
-      const clientCertificate = readClientCertificate({ certFile: certs.client.certFile, keyFile, ...(keyFile === certs.client.keyFile ? {} : { keyPassphrase: certs.client.passphrase }) });
+    const { certFile, keyFile, encryptedKeyFile, pfxFile, passphrase } = certs.client;
+    // PEM, PEM with an encrypted key, and PKCS#12 (as Windows exports a certificate with its key).
+    for (const files of [{ certFile, keyFile }, { certFile, keyFile: encryptedKeyFile, keyPassphrase: passphrase }, { pfxFile, keyPassphrase: passphrase }]) {
+      const clientCertificate = readClientCertificate(files);
       const kit = createTestKit({ name: 'cms', baseUrl: url, extraCa: [certs.caPem], clientCertificate });
       try {
         assert.deepEqual((await kit.client.request({ method: 'GET', path: '/item' })).json(), { ok: true });
@@ -56,7 +58,7 @@ void describe('client certificates (tls.certFile, tls.keyFile)', () => {
         kit.close();
       }
     }
-    assert.equal(counter.requests, 2, 'only the requests with the certificate reached the CMS');
+    assert.equal(counter.requests, 3, 'only the requests with the certificate reached the CMS');
   });
 
   void test('TLS 1.2, no client certificate: a handshake alert, ADP_TLS_FAILED at once (no retry, no breaker)', async () => {
@@ -75,12 +77,12 @@ void describe('client certificates (tls.certFile, tls.keyFile)', () => {
     }
   });
 
-  void test('readClientCertificate: a missing file, no certificate, a key without or with the wrong passphrase, a key of another certificate', () => {
+  void test('readClientCertificate: a missing file, no certificate, a key without or with the wrong passphrase, a key of another certificate, a bad PKCS#12', () => {
     const bad = (files: Parameters<typeof readClientCertificate>[0], pattern: RegExp): void => {
       assert.throws(() => readClientCertificate(files), (e: unknown) => e instanceof Error && 'code' in e && e.code === 'CFG_TLS_CLIENT_CERT_INVALID' && pattern.test(e.message)
         && !e.message.includes(certs.client.passphrase));
     };
-    const { certFile, keyFile, encryptedKeyFile, foreignKeyFile } = certs.client;
+    const { certFile, keyFile, encryptedKeyFile, foreignKeyFile, pfxFile } = certs.client;
     bad({ certFile: join(certs.dir, 'nope.pem'), keyFile }, /client certificate file .*nope\.pem cannot be read \(ENOENT\)/);
     const notPem = join(certs.dir, 'not.pem');
     writeFileSync(notPem, 'hello');
@@ -88,5 +90,7 @@ void describe('client certificates (tls.certFile, tls.keyFile)', () => {
     bad({ certFile, keyFile: encryptedKeyFile }, /encrypted and tls\.keyPassphrase is not set/);
     bad({ certFile, keyFile: encryptedKeyFile, keyPassphrase: 'wrong' }, /tls\.keyPassphrase is wrong/);
     bad({ certFile, keyFile: foreignKeyFile }, /does not belong to the certificate/);
+    bad({ pfxFile, keyPassphrase: 'wrong' }, /PKCS#12 file .* cannot be opened: it is not PKCS#12, or tls\.keyPassphrase is wrong/);
+    bad({ pfxFile: certFile }, /cannot be opened: it is not PKCS#12, or tls\.keyPassphrase is not set/);
   });
 });

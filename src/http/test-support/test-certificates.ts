@@ -18,7 +18,7 @@ export interface TestCertificates {
   /** Signed by itself, for 127.0.0.1. */
   selfSigned: ServerCertificate;
   /** Client certificates (clientAuth) as files: one from the CA, one from a CA nobody trusts; the CA's key also encrypted. */
-  client: { certFile: string; keyFile: string; encryptedKeyFile: string; passphrase: string; foreignCertFile: string; foreignKeyFile: string };
+  client: { certFile: string; keyFile: string; encryptedKeyFile: string; pfxFile: string; passphrase: string; foreignCertFile: string; foreignKeyFile: string };
   cleanup(): void;
 }
 
@@ -59,11 +59,12 @@ export function makeTestCertificates(): TestCertificates {
   signed('client', 'DNS:conduit.test', 'clientAuth');
   const passphrase = 'test-key-passphrase';
   openssl('pkcs8', '-topk8', '-in', file('client.key'), '-out', file('client-encrypted.key'), '-passout', `pass:${passphrase}`);
+  openssl('pkcs12', '-export', '-in', file('client.pem'), '-inkey', file('client.key'), '-out', file('client.p12'), '-passout', `pass:${passphrase}`);
   openssl('req', '-x509', ...newKey, '-keyout', file('foreign-ca.key'), '-out', file('foreign-ca.pem'), '-days', '2', '-subj', '/CN=Foreign CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   signed('foreign-client', 'DNS:conduit.test', 'clientAuth', 'foreign-ca');
   const client = {
-    certFile: file('client.pem'), keyFile: file('client.key'), encryptedKeyFile: file('client-encrypted.key'), passphrase,
+    certFile: file('client.pem'), keyFile: file('client.key'), encryptedKeyFile: file('client-encrypted.key'), pfxFile: file('client.p12'), passphrase,
     foreignCertFile: file('foreign-client.pem'), foreignKeyFile: file('foreign-client.key'),
   };
 
