@@ -15,8 +15,9 @@ export type ClientCertificateFiles =
   | { certFile: string; keyFile: string; keyPassphrase?: string | undefined }
   | { pfxFile: string; keyPassphrase?: string | undefined };
 
-const HINT = 'Point tls.certFile at the PEM client certificate the CMS (or the gateway in front of it) expects and tls.keyFile at its private key; '
-  + 'for an encrypted key, set tls.keyPassphrase from the environment (${VARIABLE}). Relative paths start from the working directory.';
+const HINT = 'Point tls.certFile at the PEM client certificate the CMS (or the gateway in front of it) expects and tls.keyFile at its private key, '
+  + 'or tls.pfxFile at a PKCS#12 (.pfx) export of both; when the key or the .pfx is encrypted, set tls.keyPassphrase from the environment '
+  + '(${VARIABLE}). Relative paths start from the working directory.';
 
 /** The client certificate files an adapter's `tls` block names, if any (the config schema allows one form at a time). */
 export function clientCertificateFiles(tls: { certFile?: string | undefined; keyFile?: string | undefined; pfxFile?: string | undefined; keyPassphrase?: string | undefined }): ClientCertificateFiles | undefined {
