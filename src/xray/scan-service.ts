@@ -6,7 +6,7 @@ import type { Clock, Logger } from '../core/ports.ts';
 import { requireScan, type ScanStore } from '../store/scan-store.ts';
 import type { ListScansQuery, ScanRecord } from '../store/scan-store-types.ts';
 import { TERMINAL_STATUSES } from '../store/scan-store-types.ts';
-import { COVERAGE_EVENT, readScanInputs, SCOPE_NOTES_EVENT } from './analysis/scan-inputs.ts';
+import { COVERAGE_EVENT, readScopeNotes, SCOPE_NOTES_EVENT } from './analysis/scan-inputs.ts';
 import { AutoResumer, resumeCandidates, type AutoResumeOptions } from './auto-resumer.ts';
 import { CrawlWorker } from './engine/crawl-worker.ts';
 import type { CrawlSettings, RunResult, ScanHooks, ScanProgress } from './engine/engine-types.ts';
@@ -140,7 +140,7 @@ class XrayScanService implements ScanService {
   async get(scanId: string): Promise<ScanView> {
     const store = await this.deps.store();
     const scan = await requireScan(store, scanId);
-    return scanView(scan, await store.taskCounts(scanId), (await readScanInputs(store, scanId)).notes);
+    return scanView(scan, await store.taskCounts(scanId), await readScopeNotes(store, scanId));
   }
 
   async list(query?: ListScansQuery): Promise<{ scans: ScanView[]; nextCursor: string | null }> {

@@ -71,22 +71,16 @@ export interface ScanInputs {
   /** Targets that exist although the crawl did not store them (canonical ids, path keys). */
   resolvedElsewhere: Set<string>;
   probedMissing: number;
-  /** The source's notes on the scan's scope, for the report. */
-  notes: string[];
 }
 
 export async function readScanInputs(store: ScanStore, scanId: string): Promise<ScanInputs> {
   let coverage: Coverage | undefined;
   const resolvedElsewhere = new Set<string>();
   let probedMissing = 0;
-  const notes: string[] = [];
   for await (const event of allEvents(store, scanId)) {
     if (event.type === COVERAGE_EVENT) {
       const parsed = coverageEventSchema.safeParse(event.data);
       if (parsed.success) coverage = coverageFrom(parsed.data);
-    } else if (event.type === SCOPE_NOTES_EVENT) {
-      const parsed = scopeNotesEventSchema.safeParse(event.data);
-      if (parsed.success) notes.push(...parsed.data.notes);
     } else if (event.type === TARGET_PROBE_EVENT) {
       const parsed = targetProbeEventSchema.safeParse(event.data);
       if (!parsed.success) continue;
@@ -94,7 +88,20 @@ export async function readScanInputs(store: ScanStore, scanId: string): Promise<
       probedMissing += parsed.data.missing.length;
     }
   }
-  return { coverage, resolvedElsewhere, probedMissing, notes };
+  return { coverage, resolvedElsewhere, probedMissing };
+}
+
+/**
+ * The source's notes on the scan's scope (written once, when the scan is created, so among its first
+ * events): read on every status poll, so it stops there and parses no other event.
+ */
+export async function readScopeNotes(store: ScanStore, scanId: string): Promise<string[]> {
+  for await (const event of allEvents(store, scanId)) {
+    if (event.type !== SCOPE_NOTES_EVENT) continue;
+    const parsed = scopeNotesEventSchema.safeParse(event.data);
+    return parsed.success ? parsed.data.notes : [];
+  }
+  return [];
 }
 
 export { categorySchema };

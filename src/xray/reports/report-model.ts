@@ -7,7 +7,7 @@ import { computeScanScore, coverageOf, readAnalysisRecord, type AnalysisRecord }
 import type { Recommendation } from '../analysis/recommendations.ts';
 import type { Grade } from '../analysis/scoring.ts';
 import { readTrend, type TrendPoint } from '../analysis/trends.ts';
-import { readScanInputs } from '../analysis/scan-inputs.ts';
+import { readScopeNotes } from '../analysis/scan-inputs.ts';
 
 /**
  * The report of one analyzed scan (docs/xray.md "Report JSON schema"):
@@ -129,7 +129,7 @@ export async function buildReportModel(store: ScanStore, scanId: string, now = D
     $schema: REPORT_SCHEMA,
     generatedAt: new Date(now).toISOString(),
     scan: { id: scan.id, adapter: scan.adapter, root: scan.root, status: scan.status, truncated: scan.truncated, warning: scan.warning,
-      notes: (await readScanInputs(store, scanId)).notes, startedAt: iso(scan.startedAt), finishedAt: iso(scan.finishedAt) },
+      notes: await readScopeNotes(store, scanId), startedAt: iso(scan.startedAt), finishedAt: iso(scan.finishedAt) },
     score: score.score, grade: score.grade, capped: score.capped, formulaVersion: score.formulaVersion,
     stats: { items: record.items, languages: record.languages, findings: score.open, accepted: score.accepted, bySeverity, analysisMs: record.durationMs, analyzers: record.runs, profile: record.profile },
     coverage: { supported: coverage.supported, unsupported: Object.entries(coverage.unsupported).map(([category, reason]) => ({ category, reason: reason ?? '' })) },
